@@ -1,0 +1,93 @@
+import hashlib
+import secrets
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_api_key() -> str:
+    """Return a fresh random API key (32 hex characters)."""
+    return secrets.token_hex(16)
+
+
+def avatar_path(user: "User", filename: str) -> str:
+    # A random name: the URL of an old avatar must not reveal or address the new one.
+    return f"avatars/{user.pk}/{secrets.token_hex(8)}.png"
+
+
+class UserQuerySet(models.QuerySet):
+    def with_email(self, email: str) -> "UserQuerySet":
+        return self.filter(email__iexact=email)
+
+
+class AccountManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
+    pass
+
+
+class User(AbstractUser):
+    """A member of the site: dashboard login, API key, plan and account state."""
+
+    email = models.EmailField(_("email address"))
+    avatar = models.ImageField(_("avatar"), upload_to=avatar_path, blank=True)
+    api_key = models.CharField(
+        _("API key"), max_length=64, unique=True, default=new_api_key, editable=False
+    )
+    plan = models.ForeignKey(
+        "billing.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    plan_expires = models.DateTimeField(_("plan expires"), null=True, blank=True)
+    is_banned = models.BooleanField(
+        _("banned"),
+        default=False,
+        help_text=_("Banned users keep their data but cannot use the API."),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
+
+    objects = AccountManager()
+
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")
+        ]
+
+    def regenerate_api_key(self) -> str:
+        """Replace the API key; the old one stops working at once."""
+        self.api_key = new_api_key()
+        # Only the key: a concurrent profile edit must not be overwritten.
+        self.save(update_fields=["api_key"])
+        return self.api_key
+
+    @property
+    def is_pro(self) -> bool:
+        """On a paid plan that has not expired."""
+        if self.plan is None or self.plan.is_free:
+            return False
+        return self.plan_expires is None or self.plan_expires > timezone.now()
+
+    @property
+    def membership(self) -> str:
+        return "pro" if self.is_pro else "free"
+
+    def avatar_url(self) -> str:
+        """Absolute URL of the uploaded avatar, or the Gravatar of the e-mail."""
+        if self.avatar:
+            url = self.avatar.url
+            return url if "://" in url else f"{settings.SITE_URL}{url}"
+        digest = hashlib.md5(self.email.strip().lower().encode()).hexdigest()  # noqa: S324
+        return f"https://www.gravatar.com/avatar/{digest}?{urlencode({'s': 200, 'd': 'mp'})}"

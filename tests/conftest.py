@@ -1,0 +1,47 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from config.celery import app as celery_app
+from tests.factories import UserFactory
+
+# Tasks run inline in tests, whatever broker the environment names.
+celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    cache.clear()  # rate-limit counters start from zero in every test
+    yield
+    cache.clear()
+
+
+def api_client_for(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {user.api_key}")
+    return client
+
+
+@pytest.fixture
+def owner(db):
+    return UserFactory(username="owner")
+
+
+@pytest.fixture
+def stranger(db):
+    return UserFactory(username="stranger")
+
+
+@pytest.fixture
+def owner_api(owner) -> APIClient:
+    return api_client_for(owner)
+
+
+@pytest.fixture
+def stranger_api(stranger) -> APIClient:
+    return api_client_for(stranger)
