@@ -50,10 +50,9 @@ class AccountUpdateSerializer(serializers.Serializer):
     email = serializers.EmailField(
         required=False,
         max_length=254,
-        error_messages={
-            key: "Please enter a valid email."
-            for key in ("invalid", "blank", "null", "max_length")
-        },
+        error_messages=dict.fromkeys(
+            ("invalid", "blank", "null", "max_length"), "Please enter a valid email."
+        ),
     )
     password = serializers.CharField(
         required=False,

@@ -63,7 +63,9 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique"
+            )
         ]
 
     def regenerate_api_key(self) -> str:
@@ -89,5 +91,6 @@ class User(AbstractUser):
         if self.avatar:
             url = self.avatar.url
             return url if "://" in url else f"{settings.SITE_URL}{url}"
-        digest = hashlib.md5(self.email.strip().lower().encode()).hexdigest()  # noqa: S324
-        return f"https://www.gravatar.com/avatar/{digest}?{urlencode({'s': 200, 'd': 'mp'})}"
+        digest = hashlib.md5(self.email.strip().lower().encode()).hexdigest()
+        query = urlencode({"s": 200, "d": "mp"})
+        return f"https://www.gravatar.com/avatar/{digest}?{query}"

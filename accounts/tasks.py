@@ -14,7 +14,13 @@ def send_password_changed_notice(user_id: int) -> None:
     if user is None or not user.email:
         return
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {"user": user, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL}
-        subject = render_to_string("accounts/email/password_changed_subject.txt", context)
+        context = {
+            "user": user,
+            "site_name": settings.SITE_NAME,
+            "site_url": settings.SITE_URL,
+        }
+        subject = render_to_string(
+            "accounts/email/password_changed_subject.txt", context
+        )
         body = render_to_string("accounts/email/password_changed.txt", context)
     send_mail(" ".join(subject.split()), body, None, [user.email])

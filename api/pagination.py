@@ -31,9 +31,13 @@ class ContractPagination(BasePagination):
         self, queryset: QuerySet | Sequence, request: Request, view: Any = None
     ) -> list:
         self.view = view
-        self.limit = min(positive_int(request.query_params.get("limit"), DEFAULT_LIMIT), MAX_LIMIT)
+        self.limit = min(
+            positive_int(request.query_params.get("limit"), DEFAULT_LIMIT), MAX_LIMIT
+        )
         self.page = positive_int(request.query_params.get("page"), 1)
-        self.count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        self.count = (
+            queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        )
         start = (self.page - 1) * self.limit
         if start >= self.count:
             return []

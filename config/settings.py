@@ -49,7 +49,9 @@ def env_int(name: str, default: int, minimum: int = 0) -> int:
 DEBUG = env_bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default=DEV_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEV_SECRET_KEY:
-    raise ImproperlyConfigured("Set SECRET_KEY: DEBUG is off and the key is the dev key")
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY: DEBUG is off and the key is the dev key"
+    )
 
 # The public address of the site: short URLs, e-mails and SSO links are built on it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -117,9 +119,7 @@ TEMPLATES = [
 
 # Database: SQLite beside the code unless DATABASE_URL names another server.
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-    )
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -11,13 +11,19 @@ def _is_api(request: HttpRequest) -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     if _is_api(request):
-        return JsonResponse(fail("Invalid request or incorrect data format."), status=400)
+        return JsonResponse(
+            fail("Invalid request or incorrect data format."), status=400
+        )
     return render(request, "400.html", status=400)
 
 
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def page_not_found(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     if _is_api(request):
         return JsonResponse(fail(WRONG_ENDPOINT), status=404)
     return render(request, "404.html", status=404)
