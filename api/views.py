@@ -61,7 +61,7 @@ class ContractViewSet(ContractMixin, viewsets.GenericViewSet):
     owner_field = "owner"
 
     def get_queryset(self) -> QuerySet:
-        return super().get_queryset().filter(**{self.owner_field: self.request.user})
+        return super().get_queryset().filter(**{self.owner_field: self.request.user.pk})
 
     def get_object(self) -> Any:
         try:
