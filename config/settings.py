@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "api",
     "accounts",
     "billing",
+    "shortener",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,28 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The public API.
 API_ENABLED = env_bool("API_ENABLED", default=True)
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", default=30, minimum=1)  # per minute
+
+# Links.
+ALIAS_LENGTH = env_int("ALIAS_LENGTH", default=5, minimum=3)  # random codes
+DEDUPLICATE_LINKS = env_bool("DEDUPLICATE_LINKS", default=True)  # D13
+# Other hosts that serve this platform's links (self-links to them are refused).
+EXTRA_SHORT_HOSTS = env.list("EXTRA_SHORT_HOSTS", default=[])
+BLACKLISTED_DOMAINS = [d.lower() for d in env.list("BLACKLISTED_DOMAINS", default=[])]
+BLACKLISTED_KEYWORDS = [
+    k.lower() for k in env.list("BLACKLISTED_KEYWORDS", default=[]) if k
+]
+# App schemes deep links may use besides http(s).
+DEEPLINK_SCHEMES = env.list(
+    "DEEPLINK_SCHEMES", default=["itms-apps", "market", "intent", "fb", "twitter"]
+)
+# 302 + no-store by default; 301 + max-age=90 when REDIRECT_PERMANENT (D33).
+REDIRECT_PERMANENT = env_bool("REDIRECT_PERMANENT", default=False)
+# Destination titles/descriptions are read after a link is saved (D39): inline with
+# a short timeout on the embedded default, in a worker otherwise.
+FETCH_LINK_METADATA = env_bool("FETCH_LINK_METADATA", default=True)
+METADATA_TIMEOUT = 2.0 if CELERY_TASK_ALWAYS_EAGER else 8.0
+# Server-side fetches never reach private or loopback addresses, unless allowed.
+FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", default=False)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],

@@ -1,0 +1,72 @@
+"""Which destinations a link may point to (api-spec §3.3, D27)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from core.errors import InvalidInput
+
+INVALID_URL = "Please enter a valid URL."
+EXECUTABLE_EXTENSIONS = frozenset(
+    {"exe", "msi", "bat", "cmd", "scr", "pif", "vbs", "vbe", "ps1", "jar", "com",
+     "cpl", "msc", "hta", "wsf", "dll", "apk", "dmg", "pkg", "deb", "rpm", "appimage"}
+)  # fmt: skip
+_http_url = URLValidator(schemes=["http", "https"])
+
+
+def clean_url(raw: object, message: str = INVALID_URL) -> str:
+    """An absolute http(s) URL, trimmed; anything else raises InvalidInput."""
+    if not isinstance(raw, str):
+        raise InvalidInput(message)
+    url = raw.strip()
+    if not url or len(url) > 4096 or any(ord(c) < 33 for c in url):
+        raise InvalidInput(message)
+    try:
+        _http_url(url)
+    except ValidationError:
+        raise InvalidInput(message) from None
+    return url
+
+
+def clean_app_url(raw: object) -> str:
+    """An http(s) URL or one of the configured app schemes (deep links)."""
+    if isinstance(raw, str) and ":" in raw:
+        scheme, rest = raw.strip().split(":", 1)
+        if scheme.lower() in settings.DEEPLINK_SCHEMES and rest.strip("/"):
+            return raw.strip()
+    return clean_url(raw)
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def site_hosts() -> set[str]:
+    """The platform's own hosts (branded domains are looked up separately)."""
+    return {host_of(settings.SITE_URL), *settings.EXTRA_SHORT_HOSTS}
+
+
+def check_destination(url: str) -> None:
+    """Refuse destinations that loop back, are listed, or are executables."""
+    from shortener.models import Domain
+
+    host = host_of(url)
+    bare = host.split(":")[0]
+    own = site_hosts()
+    if {host, bare} & own or Domain.objects.filter(host__in={host, bare}).exists():
+        raise InvalidInput("You cannot shorten URLs of this website.")
+    for listed in settings.BLACKLISTED_DOMAINS:
+        if bare == listed or bare.endswith(f".{listed}"):
+            raise InvalidInput("This domain name or link has been blacklisted.")
+    lowered = url.lower()
+    if any(word in lowered for word in settings.BLACKLISTED_KEYWORDS):
+        raise InvalidInput("This URL contains blacklisted keywords.")
+    path = urlsplit(url).path.lower()
+    if "." in path.rsplit("/", 1)[-1]:
+        extension = path.rsplit(".", 1)[-1]
+        if extension in EXECUTABLE_EXTENSIONS:
+            raise InvalidInput("Linking to executable files is not allowed.")

@@ -1,0 +1,219 @@
+"""Creating, changing and deleting links and branded domains."""
+
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image, UnidentifiedImageError
+
+from accounts.models import User
+from core.errors import Conflict, InvalidInput
+from core.fetch import FetchError, fetch
+from shortener import aliases
+from shortener.models import Domain, Link
+from shortener.tasks import fetch_link_metadata
+
+logger = logging.getLogger(__name__)
+
+BANNER_ERROR = "Banner must be either a PNG or a JPEG (Max 500kb)."
+BANNER_MAX_BYTES = 500 * 1024
+ALIAS_TAKEN = "That alias is taken. Please choose another one."
+RANDOM_ATTEMPTS = 8  # per length, before codes grow by one letter
+
+
+@dataclass
+class LinkSpec:
+    """Everything a link can be told, already validated (see shortener.api)."""
+
+    long_url: str
+    alias: str = ""  # a cleaned custom alias, or "" for a random one
+    domain: Domain | None = None
+    redirect_type: str = ""
+    password: str = ""
+    expires_at: datetime | None = None
+    geo_targets: dict[str, str] = field(default_factory=dict)
+    device_targets: dict[str, str] = field(default_factory=dict)
+    language_targets: dict[str, str] = field(default_factory=dict)
+    meta_title: str = ""
+    meta_description: str = ""
+    meta_image_url: str = ""
+    note: str = ""
+    is_public: bool = False
+    parameters: list[list[str]] = field(default_factory=list)
+    deeplink: dict[str, str] = field(default_factory=dict)
+
+
+# The options that make two links "the same" for de-duplication (D13).
+SAME_LINK_FIELDS = (
+    "long_url", "redirect_type", "expires_at", "geo_targets", "device_targets",
+    "language_targets", "parameters", "deeplink",
+)  # fmt: skip
+
+
+def find_duplicate(owner: User, spec: LinkSpec) -> Link | None:
+    """The owner's existing link with this destination and these options."""
+    candidates = Link.objects.filter(
+        owner=owner, long_url=spec.long_url, domain=spec.domain
+    )
+    if spec.alias:
+        candidates = candidates.filter(alias__iexact=spec.alias)
+    for link in candidates.order_by("-id")[:50]:
+        if all(getattr(link, name) == getattr(spec, name) for name in SAME_LINK_FIELDS):
+            if spec.meta_image_url or spec.meta_title or spec.meta_description:
+                continue  # new preview settings: a new link
+            same_password = (
+                link.check_password(spec.password)
+                if spec.password
+                else not link.password
+            )
+            if same_password:
+                return link
+    return None
+
+
+def download_banner(url: str) -> ContentFile:
+    """Fetch a PNG or JPEG preview image (at most 500 KB) and check it decodes."""
+    try:
+        fetched = fetch(url, max_bytes=BANNER_MAX_BYTES, timeout=5)
+        with Image.open(io.BytesIO(fetched.body)) as image:
+            image_format = image.format
+            image.verify()
+    except (FetchError, UnidentifiedImageError, OSError, ValueError):
+        raise InvalidInput(BANNER_ERROR) from None
+    if image_format not in {"PNG", "JPEG"}:
+        raise InvalidInput(BANNER_ERROR)
+    extension = "png" if image_format == "PNG" else "jpg"
+    return ContentFile(fetched.body, name=f"banner.{extension}")
+
+
+def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
+    """Shorten a URL; return the link and whether it is new.
+
+    An identical existing link of the owner is returned instead of a new one
+    (D13), before any quota would be checked (D30).
+    """
+    if settings.DEDUPLICATE_LINKS and (existing := find_duplicate(owner, spec)):
+        return existing, False
+    banner = download_banner(spec.meta_image_url) if spec.meta_image_url else None
+    if spec.alias and alias_taken(spec.alias, spec.domain):
+        raise Conflict(ALIAS_TAKEN)
+    link = Link(owner=owner)
+    apply_spec(link, spec)
+    if banner is not None:
+        link.meta_image.save(banner.name, banner, save=False)
+    save_with_alias(link, spec.alias)
+    if not (link.meta_title and link.meta_description):
+        transaction.on_commit(lambda: fetch_link_metadata.delay(link.pk))
+    return link, True
+
+
+def alias_taken(
+    alias: str, domain: Domain | None, *, exclude: int | None = None
+) -> bool:
+    taken = Link.objects.on_host(domain).with_alias(alias)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude)
+    return taken.exists()
+
+
+def save_with_alias(link: Link, custom: str) -> None:
+    """Insert the link under `custom`, or under a fresh random code.
+
+    The database's unique constraint is the arbiter: a concurrent insert of the
+    same code makes this one fail and draw again (random) or report the conflict.
+    """
+    if not custom:
+        draw_alias_until_saved(link, link.save)
+        return
+    link.alias, link.is_custom = custom, True
+    try:
+        with transaction.atomic():
+            link.save()
+    except IntegrityError:
+        raise Conflict(ALIAS_TAKEN) from None
+
+
+def draw_alias_until_saved(link: Link, save: Callable[[], None]) -> None:
+    """Give the link random codes until `save()` gets one past the constraint."""
+    length = settings.ALIAS_LENGTH
+    while True:
+        for _ in range(RANDOM_ATTEMPTS):
+            link.alias, link.is_custom = aliases.random_alias(length), False
+            try:
+                with transaction.atomic():
+                    save()
+                return
+            except IntegrityError:
+                continue
+        length += 1  # this length is crowded: grow the codes
+
+
+def apply_spec(link: Link, spec: LinkSpec, only: set[str] | None = None) -> None:
+    """Copy the spec's values onto the link (all of them, or the names in `only`)."""
+    for spec_field in fields(LinkSpec):
+        name = spec_field.name
+        if only is not None and name not in only:
+            continue
+        if name in {"alias", "meta_image_url"}:
+            continue
+        if name == "password":
+            link.set_password(spec.password)
+        else:
+            setattr(link, name, getattr(spec, name))
+
+
+@transaction.atomic
+def update_link(*, link: Link, spec: LinkSpec, present: set[str]) -> Link:
+    """Change the fields named in `present`; the others keep their values (D14)."""
+    if "meta_image_url" in present:
+        if spec.meta_image_url:
+            banner = download_banner(spec.meta_image_url)
+            link.meta_image.save(banner.name, banner, save=False)
+        else:
+            link.meta_image = ""
+    target_domain = spec.domain if "domain" in present else link.domain
+    new_alias = spec.alias if "alias" in present and spec.alias else link.alias
+    moving = target_domain != link.domain or new_alias.lower() != link.alias.lower()
+    if moving and alias_taken(new_alias, target_domain, exclude=link.pk):
+        raise Conflict(ALIAS_TAKEN)
+    apply_spec(link, spec, only=present)
+    if "alias" in present and spec.alias:
+        link.alias, link.is_custom = spec.alias, True
+    try:
+        with transaction.atomic():
+            link.save()
+    except IntegrityError:
+        raise Conflict(ALIAS_TAKEN) from None
+    return link
+
+
+def delete_link(*, link: Link) -> None:
+    """Delete the link and, with it, its click statistics."""
+    link.delete()
+
+
+@transaction.atomic
+def delete_domain(*, domain: Domain) -> None:
+    """Delete a branded domain; its links move to the main site URL (D17).
+
+    A link whose alias is already used on the main site gets a new random alias,
+    since its short URL changes anyway.
+    """
+    for link in domain.links.select_for_update():
+        clash = alias_taken(link.alias, None, exclude=link.pk)
+        link.domain = None
+        if clash:
+            draw_alias_until_saved(
+                link,
+                lambda link=link: link.save(
+                    update_fields=["domain", "alias", "is_custom"]
+                ),
+            )
+        else:
+            link.save(update_fields=["domain"])
+    domain.delete()
