@@ -3,13 +3,19 @@
 from django.urls import path, re_path
 
 from accounts.api import AccountUpdateView, AccountView
+from api.routing import resource
 from api.views import WrongEndpoint
+from shortener.api import DomainViewSet, LinkViewSet
 
 app_name = "api"
 
 urlpatterns = [
     path("account", AccountView.as_view(), name="account"),
     path("account/update", AccountUpdateView.as_view(), name="account-update"),
+    *resource("url", "urls", LinkViewSet),
+    *resource(
+        "domain", "domains", DomainViewSet, only={"list", "add", "update", "delete"}
+    ),
     # Last: any other path under /api answers in the envelope, never in HTML.
     re_path(r"^.*$", WrongEndpoint.as_view(), name="wrong-endpoint"),
 ]

@@ -27,6 +27,8 @@ def clean_url(raw: object, message: str = INVALID_URL) -> str:
         _http_url(url)
     except ValidationError:
         raise InvalidInput(message) from None
+    if not host_of(url):
+        raise InvalidInput(message)
     return url
 
 
@@ -40,9 +42,14 @@ def clean_app_url(raw: object) -> str:
 
 
 def host_of(url: str) -> str:
+    """`host` or `host:port` of a URL, lower-case; "" when it has none."""
     parts = urlsplit(url)
     host = (parts.hostname or "").rstrip(".")
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        port = parts.port
+    except ValueError:  # out of range: not a URL anyone can visit
+        return ""
+    return f"{host}:{port}" if port else host
 
 
 def site_hosts() -> set[str]:

@@ -16,6 +16,8 @@ def _fast_and_isolated(settings):
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     }
+    # No test reaches the outside network; tests of fetching serve pages locally.
+    settings.FETCH_LINK_METADATA = False
     cache.clear()  # rate-limit counters start from zero in every test
     yield
     cache.clear()

@@ -3,6 +3,7 @@ from django.contrib.auth.hashers import make_password
 
 from accounts.models import User
 from billing.models import Plan
+from shortener.models import Domain, Link
 
 PASSWORD = "correct horse"
 
@@ -24,3 +25,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.LazyFunction(lambda: make_password(PASSWORD))
+
+
+class DomainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Domain
+
+    owner = factory.SubFactory(UserFactory)
+    host = factory.Sequence(lambda n: f"brand{n}.example")
+
+
+class LinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Link
+
+    owner = factory.SubFactory(UserFactory)
+    alias = factory.Sequence(lambda n: f"code{n}")
+    long_url = factory.Sequence(lambda n: f"https://destination.example/page/{n}")

@@ -26,6 +26,8 @@ bodies = (
     | json_values.map(json.dumps)
     | st.binary(max_size=64)
 )
+
+
 @pytest.fixture(autouse=True)
 def _no_rate_limit(settings):
     # Hundreds of examples share one key: keep the rate limit out of the way.

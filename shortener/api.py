@@ -1,0 +1,188 @@
+"""Links (api-spec §3) and branded domains (§7)."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from api.envelope import ok
+from api.formats import timestamp
+from api.views import ContractViewSet
+from core.errors import Conflict, InvalidInput, NotFound
+from shortener import parsing, services
+from shortener.models import Domain, Link
+from shortener.safety import host_of, site_hosts
+
+
+def link_item(link: Link) -> dict[str, Any]:
+    """One entry of `GET /api/urls` (documented fields, then D7's additions)."""
+    return {
+        "id": link.pk,
+        "alias": link.alias,
+        "shorturl": link.short_url,
+        "longurl": link.long_url,
+        "clicks": link.clicks,
+        "title": link.meta_title,
+        "description": link.meta_description,
+        "date": timestamp(link.created),
+        "uniqueclicks": link.unique_clicks,
+        "domain": link.domain.url if link.domain_id else None,
+        "campaign": None,
+        "channel": [],
+    }
+
+
+def link_details(link: Link) -> dict[str, Any]:
+    """`GET /api/url/:id`: details and the statistics block (D9)."""
+    from analytics.stats import link_stats
+
+    return ok(
+        id=link.pk,
+        details={
+            "id": link.pk,
+            "alias": link.alias,
+            "shorturl": link.short_url,
+            "longurl": link.long_url,
+            "title": link.meta_title,
+            "description": link.meta_description,
+            "location": link.geo_targets or None,
+            "device": link.device_targets or None,
+            "language": link.language_targets or None,
+            "expiry": timestamp(link.expires_at),
+            "date": timestamp(link.created),
+        },
+        data=link_stats(link),
+    )
+
+
+class LinkViewSet(ContractViewSet):
+    queryset = Link.objects.select_related("domain")
+    list_key = "urls"
+    not_found = "Link does not exist."
+
+    def get_queryset(self) -> QuerySet:
+        links = super().get_queryset()
+        if self.action == "list":
+            if text := self.request.query_params.get("q", "").strip():
+                links = links.search(text)
+            if self.request.query_params.get("order") == "click":
+                return links.order_by("-clicks", "-created", "-id")
+            return links.order_by("-created", "-id")
+        return links
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if "short" in request.query_params:
+            return Response(
+                link_details(self.by_short_url(request.query_params["short"]))
+            )
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([link_item(link) for link in page])
+
+    def by_short_url(self, short: str) -> Link:
+        """The caller's link behind a full short URL (D32: any case)."""
+        invalid = "Invalid short url. Please try again."
+        short = short.strip()
+        if "://" not in short:
+            raise InvalidInput(invalid)
+        host = host_of(short).lower()
+        alias = short.split("://", 1)[1].partition("/")[2].split("?")[0].strip("/")
+        if not host or not alias:
+            raise InvalidInput(invalid)
+        links = self.get_queryset().with_alias(alias)
+        if host in site_hosts():
+            links = links.filter(domain__isnull=True)
+        else:
+            links = links.filter(domain__host=host)
+        link = links.first()
+        if link is None:
+            raise NotFound(invalid)
+        return link
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        return Response(link_details(self.get_object()))
+
+    def create(self, request: Request) -> Response:
+        if "url" not in request.data:
+            raise InvalidInput("Missing required parameter: url")
+        spec, _ = parsing.link_spec(request.data, request.user)
+        link, _ = services.create_link(owner=request.user, spec=spec)
+        return Response(ok(id=link.pk, shorturl=link.short_url, short=link.short_url))
+
+    def update(self, request: Request, pk: int) -> Response:
+        link = self.get_object()
+        spec, present = parsing.link_spec(
+            request.data, request.user, base=link.long_url
+        )
+        link = services.update_link(link=link, spec=spec, present=present)
+        return Response(ok(id=link.pk, shorturl=link.short_url, short=link.short_url))
+
+    def destroy(self, request: Request, pk: int) -> Response:
+        services.delete_link(link=self.get_object())
+        return Response(ok(message="Link has been deleted successfully"))
+
+
+class DomainViewSet(ContractViewSet):
+    queryset = Domain.objects.order_by("id")
+    list_key = "domains"
+    not_found = "Domain not found. Please try again."
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response([self.item(domain) for domain in page])
+
+    @staticmethod
+    def item(domain: Domain) -> dict[str, Any]:
+        return {
+            "id": domain.pk,
+            "domain": domain.url,
+            "redirectroot": domain.redirect_root or None,
+            "redirect404": domain.redirect_404 or None,
+        }
+
+    def create(self, request: Request) -> Response:
+        scheme, host = parsing.domain_url(request.data.get("domain"))
+        root = parsing.optional_url(
+            request.data.get("redirectroot"),
+            "A valid url is required for the root domain.",
+        )
+        missing = parsing.optional_url(
+            request.data.get("redirect404"), "A valid url is required for the 404 page."
+        )
+        if host in site_hosts() or host.split(":")[0] in site_hosts():
+            raise Conflict("The domain has been already used.")
+        if Domain.objects.filter(host=host).exists():
+            raise Conflict("The domain has been already used.")
+        try:
+            with transaction.atomic():
+                domain = Domain.objects.create(
+                    owner=request.user,
+                    scheme=scheme,
+                    host=host,
+                    redirect_root=root,
+                    redirect_404=missing,
+                )
+        except IntegrityError:
+            raise Conflict("The domain has been already used.") from None
+        return Response(ok(id=domain.pk))
+
+    def update(self, request: Request, pk: int) -> Response:
+        domain = self.get_object()
+        if not {"redirectroot", "redirect404"} & request.data.keys():
+            raise InvalidInput("No data sent.")
+        if "redirectroot" in request.data:
+            domain.redirect_root = parsing.optional_url(
+                request.data["redirectroot"],
+                "A valid url is required for the root domain.",
+            )
+        if "redirect404" in request.data:
+            domain.redirect_404 = parsing.optional_url(
+                request.data["redirect404"], "A valid url is required for the 404 page."
+            )
+        domain.save(update_fields=["redirect_root", "redirect_404"])
+        return Response(ok(message="Domain has been updated successfully."))
+
+    def destroy(self, request: Request, pk: int) -> Response:
+        services.delete_domain(domain=self.get_object())
+        return Response(ok(message="Domain has been deleted successfully."))

@@ -1,0 +1,273 @@
+"""Read the link and domain parameters of the API into validated values (§3.3, §7).
+
+Each reader takes the raw JSON value of one parameter and returns the value to
+store, or raises InvalidInput with the contract's message. Unknown keys are
+ignored; strings are trimmed (D26).
+"""
+
+from datetime import datetime, time
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.utils import timezone
+
+from accounts.models import User
+from api.envelope import INVALID_BODY
+from core.errors import InvalidInput
+from shortener import aliases
+from shortener.models import Domain
+from shortener.safety import check_destination, clean_app_url, clean_url, host_of
+from shortener.services import BANNER_ERROR, LinkSpec
+
+REDIRECT_TYPES = {"direct", "frame", "splash"}
+EXPIRY_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
+# Known sites whose apps open web links: `"deeplink": {"auto": true}` uses these.
+APP_STORES = {
+    "youtube.com": (
+        "https://apps.apple.com/app/youtube/id544007664",
+        "https://play.google.com/store/apps/details?id=com.google.android.youtube",
+    ),
+    "instagram.com": (
+        "https://apps.apple.com/app/instagram/id389801252",
+        "https://play.google.com/store/apps/details?id=com.instagram.android",
+    ),
+    "facebook.com": (
+        "https://apps.apple.com/app/facebook/id284882215",
+        "https://play.google.com/store/apps/details?id=com.facebook.katana",
+    ),
+    "x.com": (
+        "https://apps.apple.com/app/x/id333903271",
+        "https://play.google.com/store/apps/details?id=com.twitter.android",
+    ),
+    "twitter.com": (
+        "https://apps.apple.com/app/x/id333903271",
+        "https://play.google.com/store/apps/details?id=com.twitter.android",
+    ),
+    "spotify.com": (
+        "https://apps.apple.com/app/spotify/id324684580",
+        "https://play.google.com/store/apps/details?id=com.spotify.music",
+    ),
+    "tiktok.com": (
+        "https://apps.apple.com/app/tiktok/id835599320",
+        "https://play.google.com/store/apps/details?id=com.zhiliaoapp.musically",
+    ),
+    "linkedin.com": (
+        "https://apps.apple.com/app/linkedin/id288429040",
+        "https://play.google.com/store/apps/details?id=com.linkedin.android",
+    ),
+}
+
+
+def text(value: Any, limit: int) -> str:
+    """A trimmed string cut to `limit` characters; null means empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise InvalidInput(INVALID_BODY)
+    return str(value).strip()[:limit]
+
+
+def destination(value: Any) -> str:
+    url = clean_url(value)
+    check_destination(url)
+    return url
+
+
+def expiry(value: Any) -> datetime | None:
+    """A future moment from `YYYY-MM-DD HH:MM:SS` (or a bare date: end of day)."""
+    raw = text(value, 40)
+    if not raw:
+        return None
+    moment = None
+    for pattern in EXPIRY_FORMATS:
+        try:
+            moment = datetime.strptime(raw, pattern)  # noqa: DTZ007 (made aware below)
+            break
+        except ValueError:
+            continue
+    if moment is None:
+        try:
+            moment = datetime.combine(datetime.strptime(raw, "%Y-%m-%d"), time.max)  # noqa: DTZ007
+        except ValueError:
+            raise InvalidInput("The expiration date is not valid.") from None
+    moment = timezone.make_aware(moment)
+    if moment <= timezone.now():
+        raise InvalidInput("The expiry date must be later than today.")
+    return moment
+
+
+def targets(value: Any, key: str, *, normalise) -> dict[str, str]:
+    """`[{key: name, "link": url}, …]` as {name: url}; unsafe entries are dropped."""
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, list):
+        raise InvalidInput(INVALID_BODY)
+    result: dict[str, str] = {}
+    for entry in value:
+        if not isinstance(entry, dict):
+            raise InvalidInput(INVALID_BODY)
+        name = normalise(text(entry.get(key), 100))
+        try:
+            url = destination(entry.get("link"))
+        except InvalidInput:
+            continue  # as the product does: a bad target is skipped, not an error
+        if name:
+            result[name] = url
+    return result
+
+
+def parameters(value: Any) -> list[list[str]]:
+    """`[{"name": …, "value": …}]` as pairs; entries lacking either are skipped."""
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(INVALID_BODY)
+    pairs = []
+    for entry in value:
+        if not isinstance(entry, dict):
+            continue
+        name, val = entry.get("name"), entry.get("value")
+        if (
+            isinstance(name, str)
+            and name.strip()
+            and isinstance(val, str | int | float)
+        ):
+            pairs.append([name.strip()[:100], str(val).strip()[:500]])
+    return pairs
+
+
+def deeplink(value: Any, long_url: str) -> dict[str, str]:
+    if value in (None, "", []):
+        return {}
+    if not isinstance(value, dict):
+        raise InvalidInput(INVALID_BODY)
+    links: dict[str, str] = {}
+    for store in ("apple", "google"):
+        if value.get(store):
+            try:
+                links[store] = clean_app_url(value[store])
+            except InvalidInput:
+                continue
+    if value.get("auto") in (True, 1, "1", "true") and long_url:
+        host = host_of(long_url).removeprefix("www.").removeprefix("m.")
+        if host in APP_STORES:
+            apple, google = APP_STORES[host]
+            links.setdefault("apple", apple)
+            links.setdefault("google", google)
+    return links
+
+
+def owned_domain(value: Any, owner: User) -> Domain | None:
+    """The caller's branded domain named by `value`; anything else is the main site."""
+    raw = text(value, 300)
+    if not raw:
+        return None
+    host = host_of(raw if "://" in raw else f"https://{raw}").lower()
+    return Domain.objects.filter(owner=owner, host=host).first()
+
+
+def redirect_type(value: Any) -> str:
+    """`direct`, `frame` or `splash`; other types follow when their pages exist."""
+    raw = text(value, 32).lower()
+    return raw if raw in REDIRECT_TYPES else ""
+
+
+def ids(value: Any) -> list[int]:
+    """A list of ids (pixels); accepted for compatibility."""
+    if value in (None, ""):
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(INVALID_BODY)
+    return [int(v) for v in value if isinstance(v, int) and not isinstance(v, bool)]
+
+
+# API parameter → LinkSpec field, in the order errors are reported.
+LINK_PARAMETERS = {
+    "url": "long_url",
+    "custom": "alias",
+    "expiry": "expires_at",
+    "metaimage": "meta_image_url",
+    "domain": "domain",
+    "type": "redirect_type",
+    "password": "password",
+    "geotarget": "geo_targets",
+    "devicetarget": "device_targets",
+    "languagetarget": "language_targets",
+    "metatitle": "meta_title",
+    "metadescription": "meta_description",
+    "description": "note",
+    "status": "is_public",
+    "parameters": "parameters",
+    "deeplink": "deeplink",
+}
+
+
+def link_spec(
+    data: dict[str, Any], owner: User, *, base: str = ""
+) -> tuple[LinkSpec, set[str]]:
+    """Validate link parameters; return the spec and the spec fields present.
+
+    `base` is the current destination, for deriving app links on update.
+    """
+    spec = LinkSpec(long_url=base)
+    present = {LINK_PARAMETERS[key] for key in data if key in LINK_PARAMETERS}
+    if "url" in data:
+        spec.long_url = destination(data["url"])
+    if data.get("custom") not in (None, ""):
+        spec.alias = aliases.clean_custom_alias(text(data["custom"], 200))
+    if "expiry" in data:
+        spec.expires_at = expiry(data["expiry"])
+    if data.get("metaimage") not in (None, ""):
+        spec.meta_image_url = clean_url(data["metaimage"], BANNER_ERROR)
+    spec.domain = owned_domain(data.get("domain"), owner)
+    spec.redirect_type = redirect_type(data.get("type"))
+    spec.password = text(data.get("password"), 128)
+    spec.geo_targets = targets(data.get("geotarget"), "location", normalise=str.lower)
+    spec.device_targets = targets(
+        data.get("devicetarget"), "device", normalise=str.lower
+    )
+    spec.language_targets = targets(
+        data.get("languagetarget"), "language", normalise=lambda s: s[:2].lower()
+    )
+    spec.meta_title = text(data.get("metatitle"), 255)
+    spec.meta_description = text(data.get("metadescription"), 1000)
+    spec.note = text(data.get("description"), 1000)
+    spec.is_public = text(data.get("status"), 10).lower() == "public"
+    spec.parameters = parameters(data.get("parameters"))
+    spec.deeplink = deeplink(data.get("deeplink"), spec.long_url)
+    ids(data.get("pixels"))
+    return spec, present
+
+
+def domain_url(value: Any) -> tuple[str, str]:
+    """(scheme, host) of a branded domain given as `https://domain.com`."""
+    raw = text(value, 300).lower()
+    if raw and "://" not in raw:
+        raw = f"https://{raw}"
+    parts = urlsplit(raw)
+    host = (parts.hostname or "").rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidInput("A valid domain name is required.") from None
+    labels = host.split(".")
+    valid = (
+        parts.scheme in {"http", "https"}
+        and len(labels) >= 2
+        and all(label and len(label) <= 63 for label in labels)
+        and all(c.isalnum() or c == "-" for c in host.replace(".", ""))
+        and not labels[-1].isdigit()
+        and parts.path in {"", "/"}
+        and not parts.query
+        and not parts.username
+    )
+    if not valid:
+        raise InvalidInput("A valid domain name is required.")
+    return parts.scheme, f"{host}:{port}" if port else host
+
+
+def optional_url(value: Any, message: str) -> str:
+    """A redirect target for a domain's root or 404: a URL, or empty."""
+    if value in (None, ""):
+        return ""
+    return clean_url(value, message)
