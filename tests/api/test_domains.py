@@ -1,4 +1,4 @@
-"""Branded domains: GET /api/domains, POST /api/domain/add, PUT …/update, DELETE …/delete."""
+"""Branded domains: list, add, update and delete (§7, D17, D19)."""
 
 import pytest
 

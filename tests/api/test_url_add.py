@@ -1,4 +1,4 @@
-"""POST /api/url/add (§3.3, D11–D13, D27, D30, D32)."""
+"""POST /api/url/add (§3.3, D11, D12, D13, D27, D30, D32)."""
 
 import threading
 from datetime import timedelta
