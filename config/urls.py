@@ -3,13 +3,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from api.views import WrongEndpoint
+from shortener import legacy
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    re_path(r"^api/?$", legacy.v1, name="api-v1"),
     path("api/", include("api.urls")),
-    re_path(r"^api$", WrongEndpoint.as_view()),
     path("", include("accounts.urls")),
 ]
 
