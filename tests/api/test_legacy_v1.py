@@ -55,7 +55,8 @@ def test_jsonp_callback(client, owner):
     )
     assert response["Content-Type"].startswith("application/javascript")
     text = response.content.decode()
-    assert text.startswith("/**/cb.done(") and text.endswith(");")
+    assert text.startswith("/**/cb.done(")
+    assert text.endswith(");")
     assert json.loads(text[len("/**/cb.done(") : -2])["error"] == 0
 
 
@@ -74,7 +75,8 @@ def test_an_unsafe_callback_is_ignored(client, owner):
         ({"key": "nope", "url": "https://x.example"}, 401,
          "A valid API key is required to use this service."),
         ({"key": "{key}"}, 400, "Please enter a valid URL."),
-        ({"key": "{key}", "url": "javascript:alert(1)"}, 400, "Please enter a valid URL."),
+        ({"key": "{key}", "url": "javascript:alert(1)"}, 400,
+         "Please enter a valid URL."),
         ({"key": "{key}", "url": "https://x.example", "type": "weird"}, 400,
          "The redirection type is invalid."),
         ({"key": "{key}", "short": "https://nowhere.example/abc"}, 404,
