@@ -62,17 +62,23 @@ def find_duplicate(owner: User, spec: LinkSpec) -> Link | None:
     )
     if spec.alias:
         candidates = candidates.filter(alias__iexact=spec.alias)
+    if spec.meta_image_url:
+        return None  # a new banner to download: always a new link
     for link in candidates.order_by("-id")[:50]:
-        if all(getattr(link, name) == getattr(spec, name) for name in SAME_LINK_FIELDS):
-            if spec.meta_image_url or spec.meta_title or spec.meta_description:
-                continue  # new preview settings: a new link
-            same_password = (
-                link.check_password(spec.password)
-                if spec.password
-                else not link.password
-            )
-            if same_password:
+        if any(getattr(link, name) != getattr(spec, name) for name in SAME_LINK_FIELDS):
+            continue
+        # Preview texts count only when the request sets them (else they may have
+        # been read from the destination since).
+        if any(
+            getattr(spec, name) and getattr(spec, name) != getattr(link, name)
+            for name in ("meta_title", "meta_description")
+        ):
+            continue
+        if spec.password:
+            if link.check_password(spec.password):
                 return link
+        elif not link.password:
+            return link
     return None
 
 

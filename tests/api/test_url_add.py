@@ -337,3 +337,11 @@ def test_concurrent_creates_of_one_alias_make_one_link(owner):
         thread.join()
     assert sorted(results) == [200, 409, 409, 409]
     assert Link.objects.filter(alias="race").count() == 1
+
+
+def test_a_resubmitted_request_with_the_same_meta_texts_is_deduplicated(owner_api):
+    body = {"url": "https://example.com", "metatitle": "T", "metadescription": "D"}
+    first = owner_api.post(ADD, body, format="json").json()
+    assert owner_api.post(ADD, body, format="json").json() == first
+    other = owner_api.post(ADD, {**body, "metatitle": "Other"}, format="json").json()
+    assert other["id"] != first["id"]
