@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "accounts",
     "billing",
     "shortener",
+    "analytics",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +243,11 @@ FETCH_LINK_METADATA = env_bool("FETCH_LINK_METADATA", default=True)
 METADATA_TIMEOUT = 2.0 if CELERY_TASK_ALWAYS_EAGER else 8.0
 # Server-side fetches never reach private or loopback addresses, unless allowed.
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", default=False)
+
+# Clicks (D34). Raw IP addresses are kept only when asked for (abuse handling).
+CLICKS_STORE_IP = env_bool("CLICKS_STORE_IP", default=False)
+# Proxies in front of the app that append to X-Forwarded-For; 0: trust REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
