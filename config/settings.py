@@ -60,10 +60,14 @@ if _site.scheme not in {"http", "https"} or not _site.hostname:
     raise ImproperlyConfigured("SITE_URL must be an absolute http(s) URL")
 SITE_NAME = env.str("SITE_NAME", default="Shortener")
 
-ALLOWED_HOSTS = env.list(
+# The site's own hosts. Branded domains can be any host, so Django's own check lets
+# every host by and shortener.middleware.KnownHostMiddleware answers 400 for a host
+# that is neither one of these nor a branded domain.
+SITE_HOSTS = env.list(
     "ALLOWED_HOSTS",
     default=[_site.hostname, "localhost", "127.0.0.1", "[::1]", "testserver"],
 )
+ALLOWED_HOSTS = ["*"]
 CSRF_TRUSTED_ORIGINS = env.list(
     "CSRF_TRUSTED_ORIGINS", default=[f"{_site.scheme}://{_site.netloc}"]
 )
@@ -87,6 +91,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "shortener.middleware.KnownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

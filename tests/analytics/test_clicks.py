@@ -1,0 +1,220 @@
+"""Which visits are stored and counted, and what a click row keeps (D34)."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from analytics import clicks
+from analytics.models import Click
+from tests.analytics import visits
+from tests.analytics.visits import visit
+from tests.factories import LinkFactory
+
+
+def counters(link) -> tuple[int, int]:
+    link.refresh_from_db()
+    return link.clicks, link.unique_clicks
+
+
+def test_a_click_keeps_where_the_visitor_came_from_and_with_what(client, link):
+    visit(
+        client,
+        "/stats",
+        REMOTE_ADDR=visits.CANADA_IP,
+        HTTP_USER_AGENT=visits.IPHONE,
+        HTTP_ACCEPT_LANGUAGE="fr-CA,fr;q=0.9,en;q=0.8",
+        HTTP_REFERER="https://www.news.example/story?id=3",
+    )
+
+    click = Click.objects.get()
+    assert click.link == link
+    assert (click.country_code, click.country) == ("CA", "Canada")
+    assert (click.browser, click.os, click.device_type) == (
+        "Mobile Safari",
+        "iOS",
+        "mobile",
+    )
+    assert click.referrer == "https://www.news.example/story?id=3"
+    assert click.referrer_domain == "news.example"
+    assert click.language == "fr"
+    assert (click.is_bot, click.is_unique) == (False, True)
+    assert len(click.visitor) == 64
+    assert click.ip is None  # not kept unless asked for
+    assert counters(link) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "device_type"),
+    [
+        (visits.CHROME_WINDOWS, "desktop"),
+        (visits.SAFARI_MAC, "desktop"),
+        (visits.FIREFOX_UBUNTU, "desktop"),
+        (visits.ANDROID_PHONE, "mobile"),
+        (visits.KAIOS, "mobile"),
+        (visits.IPAD, "tablet"),
+        (visits.ANDROID_TABLET, "tablet"),
+        (visits.GOOGLEBOT, "bot"),
+    ],
+)
+def test_the_device_type_is_recorded(client, link, user_agent, device_type):
+    visit(client, "/stats", HTTP_USER_AGENT=user_agent)
+
+    assert Click.objects.get().device_type == device_type
+
+
+def test_unknown_countries_and_direct_visits_are_left_empty(client, link):
+    visit(client, "/stats", REMOTE_ADDR="192.168.1.20", HTTP_ACCEPT_LANGUAGE="")
+
+    click = Click.objects.get()
+    assert (click.country_code, click.country) == ("", "")
+    assert (click.referrer, click.referrer_domain, click.language) == ("", "", "")
+
+
+def test_ipv6_addresses_are_placed_too(client, link):
+    visit(client, "/stats", REMOTE_ADDR=visits.FRANCE_IPV6)
+
+    assert Click.objects.get().country == "France"
+
+
+def test_a_referrer_on_our_own_host_counts_as_direct(client, link):
+    visit(client, "/stats", HTTP_REFERER="http://testserver/stats")
+
+    assert Click.objects.get().referrer_domain == ""
+
+
+def test_very_long_referrers_are_cut(client, link):
+    visit(client, "/stats", HTTP_REFERER="https://a.example/" + "x" * 3000)
+
+    assert len(Click.objects.get().referrer) == 1000
+
+
+def test_the_address_is_kept_only_when_asked_for(client, link, settings):
+    settings.CLICKS_STORE_IP = True
+
+    visit(client, "/stats", REMOTE_ADDR=visits.US_IP)
+
+    assert Click.objects.get().ip == visits.US_IP
+
+
+def test_the_visitor_hash_does_not_contain_the_address(client, link):
+    visit(client, "/stats", REMOTE_ADDR=visits.US_IP)
+
+    assert visits.US_IP not in Click.objects.get().visitor
+
+
+@pytest.mark.parametrize(
+    "user_agent", [visits.GOOGLEBOT, visits.CURL, visits.FACEBOOK, ""]
+)
+def test_bots_are_stored_but_not_counted(client, link, user_agent):
+    response = visit(client, "/stats", HTTP_USER_AGENT=user_agent)
+
+    assert response.status_code in {200, 302}
+    click = Click.objects.get()
+    assert (click.is_bot, click.is_unique, click.device_type) == (True, False, "bot")
+    assert counters(link) == (0, 0)
+
+
+def test_a_repeat_within_15_minutes_is_neither_stored_nor_counted(client, link):
+    visit(client, "/stats")
+    response = visit(client, "/stats")
+
+    assert response.status_code == 302  # the visitor still gets there
+    assert Click.objects.count() == 1
+    assert counters(link) == (1, 1)
+
+
+def test_the_repeat_window_is_15_minutes():
+    assert clicks.REPEAT_SECONDS == 15 * 60
+
+
+def test_another_visitor_is_counted_at_once(client, link):
+    visit(client, "/stats")
+    visit(client, "/stats", REMOTE_ADDR=visits.US_IP)
+    visit(client, "/stats", HTTP_USER_AGENT=visits.SAFARI_MAC)
+
+    assert Click.objects.count() == 3
+    assert counters(link) == (3, 3)
+
+
+def test_a_later_visit_the_same_day_counts_but_is_not_unique(client, link, monkeypatch):
+    monkeypatch.setattr(clicks, "REPEAT_SECONDS", 0)  # as if 15 minutes passed
+
+    visit(client, "/stats")
+    visit(client, "/stats")
+
+    assert list(Click.objects.order_by("id").values_list("is_unique", flat=True)) == [
+        True,
+        False,
+    ]
+    assert counters(link) == (2, 1)
+
+
+def test_the_next_day_the_same_visitor_is_unique_again(client, link, monkeypatch):
+    visit(client, "/stats")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    monkeypatch.setattr(clicks.timezone, "localdate", lambda: tomorrow)
+
+    visit(client, "/stats")
+
+    first, second = Click.objects.order_by("id")
+    assert first.visitor != second.visitor
+    assert (first.is_unique, second.is_unique) == (True, True)
+    assert counters(link) == (2, 2)
+
+
+def test_uniqueness_is_per_link(client, link, owner):
+    LinkFactory(owner=owner, alias="second")
+
+    visit(client, "/stats")
+    visit(client, "/second")
+
+    assert list(Click.objects.values_list("is_unique", flat=True)) == [True, True]
+
+
+def test_the_owners_own_visit_is_not_counted(client, link, owner):
+    client.force_login(owner)
+
+    response = visit(client, "/stats")
+
+    assert response.status_code == 302
+    assert not Click.objects.exists()
+    assert counters(link) == (0, 0)
+
+
+def test_another_signed_in_user_is_counted(link, stranger):
+    browser = Client()
+    browser.force_login(stranger)
+
+    visit(browser, "/stats")
+
+    assert counters(link) == (1, 1)
+
+
+def test_a_forged_forwarded_address_is_not_the_visitor(client, link, settings):
+    settings.CLICKS_STORE_IP = True
+
+    visit(client, "/stats", HTTP_X_FORWARDED_FOR=visits.US_IP)
+
+    assert Click.objects.get().ip == visits.FRANCE_IP
+
+
+@pytest.mark.parametrize("forwarded", ["", "not-an-address", " , "])
+def test_a_missing_or_bad_forwarded_address_falls_back(
+    client, link, settings, forwarded
+):
+    settings.CLICKS_STORE_IP = True
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    visit(client, "/stats", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert Click.objects.get().ip == visits.FRANCE_IP
+
+
+def test_deleting_a_link_deletes_its_clicks(client, link):
+    visit(client, "/stats")
+
+    link.delete()
+
+    assert not Click.objects.exists()
