@@ -11,6 +11,7 @@ urlpatterns = [
     re_path(r"^api/?$", legacy.v1, name="api-v1"),
     path("api/", include("api.urls")),
     path("", include("accounts.urls")),
+    path("", include("shortener.dashboard_urls")),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left
 ]
 
