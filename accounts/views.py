@@ -12,6 +12,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -126,6 +127,10 @@ def account_settings(request: HttpRequest) -> HttpResponse:
             profile_form = ProfileForm(request.POST, instance=user)
             if profile_form.is_valid():
                 profile_form.save()
+                # Say it in the language just chosen, as the next page will be.
+                translation.activate(
+                    user.language or translation.get_language_from_request(request)
+                )
                 messages.success(request, _("Your settings have been saved."))
                 return redirect("accounts:settings")
         elif action == "password":
