@@ -66,9 +66,10 @@ def test_account_update_survives_any_body(owner_api, owner, body):
 
 @relaxed
 @given(
+    # Not "" nor a bare query: `/api/` alone is the legacy v1 API, keyed by ?key=.
     path=st.text(
         alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=30
-    ),
+    ).filter(lambda path: path and path[0] not in "?#"),
     method=st.sampled_from(["get", "post", "put", "delete", "patch"]),
 )
 def test_any_api_path_answers_in_the_envelope(owner_api, path, method):
