@@ -62,7 +62,11 @@ def follow(request: HttpRequest, alias: str) -> HttpResponse:
 
 def find_link(alias: str, domain: Domain | None) -> Link | None:
     """The link with this alias, in any case (D32), on this host only."""
-    return links_with_alias(alias, domain).first()
+    # Unordered [:1], not first(): the alias is unique on its host anyway.
+    link = next(iter(links_with_alias(alias, domain)[:1]), None)
+    if link is not None:
+        link.domain = domain  # the host's domain is known: no join to read it
+    return link
 
 
 def links_with_alias(alias: str, domain: Domain | None) -> QuerySet[Link]:
@@ -72,7 +76,6 @@ def links_with_alias(alias: str, domain: Domain | None) -> QuerySet[Link]:
         Link.objects.on_host(domain)
         .alias(lower_alias=Lower("alias"))
         .filter(lower_alias=alias.lower())
-        .select_related("domain")
     )
 
 

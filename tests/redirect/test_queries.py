@@ -12,7 +12,7 @@ from tests.factories import DomainFactory, LinkFactory
 def test_a_counted_redirect_takes_three_queries(
     client, link, django_assert_num_queries
 ):
-    # The link (with its domain), the click row, the counters.
+    # The link, the click row, the counters.
     with django_assert_num_queries(3):
         response = visit(client, "/Promo")
 
