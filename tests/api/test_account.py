@@ -178,3 +178,13 @@ def test_validation_order_is_email_then_password(owner_api):
 def test_update_takes_only_put(owner_api):
     assert owner_api.post(UPDATE, {}, format="json").status_code == 405
     assert owner_api.get(UPDATE).status_code == 405
+
+
+def test_the_notice_is_plain_text_not_html_escaped(
+    owner_api, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_NAME = "Links & Co's"
+    with django_capture_on_commit_callbacks(execute=True):
+        put(owner_api, {"password": "newpassword"})
+    assert "Links & Co's" in mail.outbox[0].subject
+    assert "Links & Co's" in mail.outbox[0].body
