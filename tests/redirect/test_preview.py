@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from tests.analytics import visits
 from tests.analytics.visits import visit
-from tests.factories import LinkFactory
+from tests.factories import DomainFactory, LinkFactory
 from tests.redirect.conftest import DESTINATION
 
 
@@ -100,3 +100,14 @@ def test_a_locked_link_shows_crawlers_the_form_only(client, card):
     assert "shortener/password.html" in [t.name for t in response.templates]
     assert "Summer" not in response.content.decode()
     assert "example.com/landing" not in response.content.decode()
+
+
+def test_a_branded_links_card_carries_its_branded_address(client, owner):
+    brand = DomainFactory(owner=owner, host="go.brand.example")
+    LinkFactory(owner=owner, domain=brand, alias="Deal", long_url=DESTINATION)
+
+    page = visit(
+        client, "/deal", HTTP_HOST="go.brand.example", HTTP_USER_AGENT=visits.SLACK
+    ).content.decode()
+
+    assert '<meta property="og:url" content="https://go.brand.example/Deal">' in page
