@@ -34,7 +34,7 @@ class TargetRow(forms.Form):
     base_choices: Callable[[], list[tuple[str, Any]]]
     key = forms.ChoiceField(required=False)
     link = forms.CharField(
-        label=_("Destination URL"), required=False, max_length=4096, widget=url_input()
+        label=_("Send them to"), required=False, max_length=4096, widget=url_input()
     )
 
     def __init__(
