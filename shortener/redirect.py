@@ -61,7 +61,7 @@ def follow(request: HttpRequest, alias: str) -> HttpResponse:
 
 
 def find_link(alias: str, domain: Domain | None) -> Link | None:
-    """The link with this alias, in any case (D32), on this host only."""
+    """The live link with this alias, in any case (D32), on this host only."""
     # Unordered [:1], not first(): the alias is unique on its host anyway.
     link = next(iter(links_with_alias(alias, domain)[:1]), None)
     if link is not None:
@@ -76,6 +76,7 @@ def links_with_alias(alias: str, domain: Domain | None) -> QuerySet[Link]:
         Link.objects.on_host(domain)
         .alias(lower_alias=Lower("alias"))
         .filter(lower_alias=alias.lower())
+        .filter(owner__is_banned=False)  # a banned owner's links are gone (§16.1)
     )
 
 

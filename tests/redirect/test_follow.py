@@ -59,6 +59,16 @@ def test_an_unknown_alias_shows_the_404_page(client):
     assert not Click.objects.exists()
 
 
+def test_a_banned_owners_links_are_not_found(client, link, owner):
+    owner.is_banned = True
+    owner.save()
+
+    response = visit(client, "/Promo")
+
+    assert response.status_code == 404
+    assert not Click.objects.exists()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/has.dot", "/" + "a" * 65, "/a/b", "/caf%C3%A9"])
 def test_paths_that_cannot_be_aliases_are_not_looked_up(
