@@ -138,6 +138,13 @@ class LinkForm(ContractForm):
         if link is None:
             del self.fields["remove_password"], self.fields["remove_metaimage"]
         else:
+            if link.redirect_type not in dict(REDIRECT_TYPES):
+                # A type this form does not offer (set elsewhere) stays chosen, so
+                # saving the form does not reset it.
+                self.fields["type"].choices = [
+                    *REDIRECT_TYPES,
+                    (link.redirect_type, link.redirect_type),
+                ]
             self.fields["custom"].help_text = _(
                 "At least 3 letters, digits, - or _. Empty: keep the current alias."
             )

@@ -152,6 +152,17 @@ def test_the_redirects_can_be_changed_and_cleared(owner_client, owner):
     )
 
 
+def test_a_domain_without_links_is_deleted_after_confirmation(owner_client, owner):
+    domain = DomainFactory(owner=owner)
+
+    html = owner_client.get(f"/user/domains/{domain.pk}/delete").content.decode()
+    assert "No link uses it." in html
+
+    owner_client.post(f"/user/domains/{domain.pk}/delete")
+
+    assert not Domain.objects.exists()
+
+
 def test_an_invalid_redirect_changes_nothing(owner_client, owner):
     domain = DomainFactory(owner=owner, redirect_root="https://old.example")
 

@@ -211,3 +211,25 @@ def test_an_invalid_destination_is_refused(owner_client, link, page_form):
 
     assert response.context["form"].errors == {"url": ["Please enter a valid URL."]}
     assert stored(link) == before
+
+
+def test_an_emptied_alias_keeps_the_current_one(owner_client, link, page_form):
+    values = page_form(edit_url(link))
+    values["custom"] = ""
+
+    owner_client.post(edit_url(link), values)
+
+    link.refresh_from_db()
+    assert (link.alias, link.is_custom) == ("promo", True)
+
+
+def test_a_redirect_type_the_form_does_not_offer_is_kept(owner_client, link, page_form):
+    Link.objects.filter(pk=link.pk).update(redirect_type="overlay-2")
+    values = page_form(edit_url(link))
+    assert values["type"] == "overlay-2"
+    values["metatitle"] = "New title"
+
+    owner_client.post(edit_url(link), values)
+
+    link.refresh_from_db()
+    assert (link.redirect_type, link.meta_title) == ("overlay-2", "New title")
