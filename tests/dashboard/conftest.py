@@ -3,9 +3,6 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-# The browser tests of these pages drive the Chromium of tests/browser.
-from tests.browser.conftest import browser, context, page  # noqa: F401
-
 
 @pytest.fixture
 def owner_client(client: Client, owner) -> Client:
