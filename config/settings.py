@@ -284,5 +284,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Django's own loggers write through the root handler once, not twice.
-    "loggers": {"django": {"handlers": [], "propagate": True}},
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        # Hosts that are neither ours nor a branded domain get a 400; scanners send
+        # them all day, and an ERROR line each is noise, not news.
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
 }
