@@ -276,3 +276,43 @@ def choices() -> list[tuple[str, str]]:
 def name_of(key: str) -> str:
     """The display name of a stored key; an unknown key is shown as stored."""
     return gettext(BY_KEY[key]) if key in BY_KEY else key
+
+
+# Other names clients send for a country → the stored key.
+ALIASES: dict[str, str] = {
+    "netherlands": "the netherlands",
+    "holland": "the netherlands",
+    "turkey": "türkiye",
+    "turkiye": "türkiye",
+    "czech republic": "czechia",
+    "korea": "south korea",
+    "republic of korea": "south korea",
+    "korea, republic of": "south korea",
+    "uk": "united kingdom",
+    "great britain": "united kingdom",
+    "england": "united kingdom",
+    "usa": "united states",
+    "united states of america": "united states",
+    "russian federation": "russia",
+    "viet nam": "vietnam",
+    "côte d'ivoire": "ivory coast",
+    "cote d'ivoire": "ivory coast",
+    "democratic republic of the congo": "dr congo",
+    "swaziland": "eswatini",
+    "macedonia": "north macedonia",
+    "iran, islamic republic of": "iran",
+    "syrian arab republic": "syria",
+    "lao people's democratic republic": "laos",
+    "republic of moldova": "moldova",
+    "tanzania, united republic of": "tanzania",
+    "bolivia, plurinational state of": "bolivia",
+    "venezuela, bolivarian republic of": "venezuela",
+}
+
+
+def key_for(name: str) -> str:
+    """The stored key of a country given by name, common alias or ISO code."""
+    lowered = " ".join(name.split()).lower()
+    if len(lowered) == 2 and lowered.upper() in NAMES:
+        return NAMES[lowered.upper()].lower()
+    return ALIASES.get(lowered, lowered)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from api.envelope import INVALID_BODY
 from core.errors import InvalidInput
-from shortener import aliases
+from shortener import aliases, countries
 from shortener.models import Domain
 from shortener.safety import check_destination, clean_app_url, clean_url, host_of
 from shortener.services import BANNER_ERROR, LinkSpec
@@ -222,7 +222,9 @@ def link_spec(
     spec.domain = owned_domain(data.get("domain"), owner)
     spec.redirect_type = redirect_type(data.get("type"))
     spec.password = text(data.get("password"), 128)
-    spec.geo_targets = targets(data.get("geotarget"), "location", normalise=str.lower)
+    spec.geo_targets = targets(
+        data.get("geotarget"), "location", normalise=countries.key_for
+    )
     spec.device_targets = targets(
         data.get("devicetarget"), "device", normalise=str.lower
     )

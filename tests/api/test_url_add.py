@@ -345,3 +345,22 @@ def test_a_resubmitted_request_with_the_same_meta_texts_is_deduplicated(owner_ap
     assert owner_api.post(ADD, body, format="json").json() == first
     other = owner_api.post(ADD, {**body, "metatitle": "Other"}, format="json").json()
     assert other["id"] != first["id"]
+
+
+def test_countries_are_stored_under_the_names_visitors_resolve_to(owner_api):
+    add(
+        owner_api,
+        url="https://example.com",
+        geotarget=[
+            {"location": "Netherlands", "link": "https://example.nl"},
+            {"location": "USA", "link": "https://example.us"},
+            {"location": "it", "link": "https://example.it"},
+            {"location": "Atlantis", "link": "https://example.org"},
+        ],
+    )
+    assert Link.objects.get().geo_targets == {
+        "the netherlands": "https://example.nl",
+        "united states": "https://example.us",
+        "italy": "https://example.it",
+        "atlantis": "https://example.org",
+    }
