@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,7 +9,7 @@ from rest_framework.response import Response
 from api.envelope import ok
 from api.formats import timestamp
 from api.views import ContractViewSet
-from core.errors import Conflict, InvalidInput, NotFound
+from core.errors import InvalidInput, NotFound
 from shortener import parsing, services
 from shortener.models import Domain, Link
 from shortener.safety import host_of, site_hosts
@@ -142,45 +141,24 @@ class DomainViewSet(ContractViewSet):
         }
 
     def create(self, request: Request) -> Response:
-        scheme, host = parsing.domain_url(request.data.get("domain"))
-        root = parsing.optional_url(
-            request.data.get("redirectroot"),
-            "A valid url is required for the root domain.",
+        data = request.data
+        domain = services.add_domain(
+            owner=request.user,
+            domain=data.get("domain"),
+            redirect_root=data.get("redirectroot"),
+            redirect_404=data.get("redirect404"),
         )
-        missing = parsing.optional_url(
-            request.data.get("redirect404"), "A valid url is required for the 404 page."
-        )
-        if host in site_hosts() or host.split(":")[0] in site_hosts():
-            raise Conflict("The domain has been already used.")
-        if Domain.objects.filter(host=host).exists():
-            raise Conflict("The domain has been already used.")
-        try:
-            with transaction.atomic():
-                domain = Domain.objects.create(
-                    owner=request.user,
-                    scheme=scheme,
-                    host=host,
-                    redirect_root=root,
-                    redirect_404=missing,
-                )
-        except IntegrityError:
-            raise Conflict("The domain has been already used.") from None
         return Response(ok(id=domain.pk))
 
     def update(self, request: Request, pk: int) -> Response:
         domain = self.get_object()
-        if not {"redirectroot", "redirect404"} & request.data.keys():
+        names = {"redirectroot": "redirect_root", "redirect404": "redirect_404"}
+        changes = {
+            names[key]: request.data[key] for key in names if key in request.data
+        }
+        if not changes:
             raise InvalidInput("No data sent.")
-        if "redirectroot" in request.data:
-            domain.redirect_root = parsing.optional_url(
-                request.data["redirectroot"],
-                "A valid url is required for the root domain.",
-            )
-        if "redirect404" in request.data:
-            domain.redirect_404 = parsing.optional_url(
-                request.data["redirect404"], "A valid url is required for the 404 page."
-            )
-        domain.save(update_fields=["redirect_root", "redirect_404"])
+        services.change_domain_redirects(domain=domain, changes=changes)
         return Response(ok(message="Domain has been updated successfully."))
 
     def destroy(self, request: Request, pk: int) -> Response:

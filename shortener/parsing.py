@@ -7,7 +7,6 @@ ignored; strings are trimmed (D26).
 
 from datetime import datetime, time
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.utils import timezone
 
@@ -239,37 +238,3 @@ def link_spec(
     spec.deeplink = deeplink(data.get("deeplink"), spec.long_url)
     ids(data.get("pixels"))
     return spec, present
-
-
-def domain_url(value: Any) -> tuple[str, str]:
-    """(scheme, host) of a branded domain given as `https://domain.com`."""
-    raw = text(value, 300).lower()
-    if raw and "://" not in raw:
-        raw = f"https://{raw}"
-    parts = urlsplit(raw)
-    host = (parts.hostname or "").rstrip(".")
-    try:
-        port = parts.port
-    except ValueError:
-        raise InvalidInput("A valid domain name is required.") from None
-    labels = host.split(".")
-    valid = (
-        parts.scheme in {"http", "https"}
-        and len(labels) >= 2
-        and all(label and len(label) <= 63 for label in labels)
-        and all(c.isalnum() or c == "-" for c in host.replace(".", ""))
-        and not labels[-1].isdigit()
-        and parts.path in {"", "/"}
-        and not parts.query
-        and not parts.username
-    )
-    if not valid:
-        raise InvalidInput("A valid domain name is required.")
-    return parts.scheme, f"{host}:{port}" if port else host
-
-
-def optional_url(value: Any, message: str) -> str:
-    """A redirect target for a domain's root or 404: a URL, or empty."""
-    if value in (None, ""):
-        return ""
-    return clean_url(value, message)

@@ -1,5 +1,6 @@
 """Which destinations a link may point to (api-spec §3.3, D27)."""
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -77,3 +78,37 @@ def check_destination(url: str) -> None:
         extension = path.rsplit(".", 1)[-1]
         if extension in EXECUTABLE_EXTENSIONS:
             raise InvalidInput("Linking to executable files is not allowed.")
+
+
+def domain_url(value: Any) -> tuple[str, str]:
+    """(scheme, host) of a branded domain given as `https://domain.com`."""
+    raw = value.strip().lower() if isinstance(value, str) else ""
+    if raw and "://" not in raw:
+        raw = f"https://{raw}"
+    parts = urlsplit(raw)
+    host = (parts.hostname or "").rstrip(".")
+    try:
+        port = parts.port
+    except ValueError:
+        raise InvalidInput("A valid domain name is required.") from None
+    labels = host.split(".")
+    valid = (
+        parts.scheme in {"http", "https"}
+        and len(labels) >= 2
+        and all(label and len(label) <= 63 for label in labels)
+        and all(c.isalnum() or c == "-" for c in host.replace(".", ""))
+        and not labels[-1].isdigit()
+        and parts.path in {"", "/"}
+        and not parts.query
+        and not parts.username
+    )
+    if not valid:
+        raise InvalidInput("A valid domain name is required.")
+    return parts.scheme, f"{host}:{port}" if port else host
+
+
+def optional_url(value: Any, message: str) -> str:
+    """A redirect target for a domain's root or 404: a URL, or empty."""
+    if value in (None, ""):
+        return ""
+    return clean_url(value, message)

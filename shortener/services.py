@@ -16,6 +16,7 @@ from core.errors import Conflict, InvalidInput
 from core.fetch import FetchError, fetch
 from shortener import aliases
 from shortener.models import Domain, Link
+from shortener.safety import domain_url, optional_url, site_hosts
 from shortener.tasks import fetch_link_metadata
 
 logger = logging.getLogger(__name__)
@@ -223,3 +224,52 @@ def delete_domain(*, domain: Domain) -> None:
         else:
             link.save(update_fields=["domain"])
     domain.delete()
+
+
+DOMAIN_USED = "The domain has been already used."
+ROOT_INVALID = "A valid url is required for the root domain."
+NOT_FOUND_INVALID = "A valid url is required for the 404 page."
+
+
+def add_domain(
+    *,
+    owner: User,
+    domain: object,
+    redirect_root: object = "",
+    redirect_404: object = "",
+) -> Domain:
+    """Add a branded domain from raw input (§7.2); a host is used only once."""
+    scheme, host = domain_url(domain)
+    root = optional_url(redirect_root, ROOT_INVALID)
+    missing = optional_url(redirect_404, NOT_FOUND_INVALID)
+    own = site_hosts()
+    if host in own or host.split(":")[0] in own:
+        raise Conflict(DOMAIN_USED)
+    if Domain.objects.filter(host=host).exists():
+        raise Conflict(DOMAIN_USED)
+    try:
+        with transaction.atomic():
+            return Domain.objects.create(
+                owner=owner,
+                scheme=scheme,
+                host=host,
+                redirect_root=root,
+                redirect_404=missing,
+            )
+    except IntegrityError:  # added by someone else since the check
+        raise Conflict(DOMAIN_USED) from None
+
+
+def change_domain_redirects(*, domain: Domain, changes: dict[str, object]) -> Domain:
+    """Set `redirect_root` and/or `redirect_404` from raw input (§7.3)."""
+    messages = {"redirect_root": ROOT_INVALID, "redirect_404": NOT_FOUND_INVALID}
+    # Every value is checked before any is set: a refused change changes nothing.
+    values = {
+        name: optional_url(changes[name], message)
+        for name, message in messages.items()
+        if name in changes
+    }
+    for name, value in values.items():
+        setattr(domain, name, value)
+    domain.save(update_fields=["redirect_root", "redirect_404"])
+    return domain

@@ -3,21 +3,15 @@
 from typing import Any
 
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from core.errors import Conflict
-from shortener import parsing
+from shortener import services
 from shortener.forms.contract import (
-    DOMAIN_USED,
-    NOT_FOUND_INVALID,
-    ROOT_INVALID,
     ContractForm,
     url_input,
 )
 from shortener.models import Domain
-from shortener.safety import site_hosts
 
 
 class DomainForm(ContractForm):
@@ -48,26 +42,12 @@ class DomainForm(ContractForm):
     def save(self, *, owner: User) -> Domain:
         """Create the domain with the API's rules; raise DomainError if refused."""
         data = self.cleaned_data
-        scheme, host = parsing.domain_url(data["domain"])
-        root = parsing.optional_url(data["redirect_root"], ROOT_INVALID)
-        missing = parsing.optional_url(data["redirect_404"], NOT_FOUND_INVALID)
-        # As POST /api/domain/add: the site's own hosts and anyone's domain are used.
-        own = site_hosts()
-        if host in own or host.split(":")[0] in own:
-            raise Conflict(DOMAIN_USED)
-        if Domain.objects.filter(host=host).exists():
-            raise Conflict(DOMAIN_USED)
-        try:
-            with transaction.atomic():
-                return Domain.objects.create(
-                    owner=owner,
-                    scheme=scheme,
-                    host=host,
-                    redirect_root=root,
-                    redirect_404=missing,
-                )
-        except IntegrityError:  # added by someone else since the check
-            raise Conflict(DOMAIN_USED) from None
+        return services.add_domain(
+            owner=owner,
+            domain=data["domain"],
+            redirect_root=data["redirect_root"],
+            redirect_404=data["redirect_404"],
+        )
 
 
 class DomainRedirectsForm(ContractForm):
@@ -88,12 +68,6 @@ class DomainRedirectsForm(ContractForm):
 
     def save(self) -> Domain:
         """Store both redirects; raise DomainError for an invalid URL."""
-        data = self.cleaned_data
-        self.domain.redirect_root = parsing.optional_url(
-            data["redirect_root"], ROOT_INVALID
+        return services.change_domain_redirects(
+            domain=self.domain, changes=self.cleaned_data
         )
-        self.domain.redirect_404 = parsing.optional_url(
-            data["redirect_404"], NOT_FOUND_INVALID
-        )
-        self.domain.save(update_fields=["redirect_root", "redirect_404"])
-        return self.domain
