@@ -159,6 +159,8 @@ class LinkForm(ContractForm):
                 del self.fields["remove_password"]
             if not link.meta_image:
                 del self.fields["remove_metaimage"]
+        if data is not None:
+            data = self.without_missing_rows(data)
         self.rows = {
             rows.parameter: rows.formset(
                 data,
@@ -168,6 +170,22 @@ class LinkForm(ContractForm):
             )
             for rows in ROWS
         }
+
+    @staticmethod
+    def without_missing_rows(data: Any) -> Any:
+        """`data` where a group of rows it does not post at all has none.
+
+        Short forms (the home page's quick box) post only a URL; a formset without
+        its management fields would otherwise be invalid.
+        """
+        missing = [r.prefix for r in ROWS if f"{r.prefix}-TOTAL_FORMS" not in data]
+        if not missing:
+            return data
+        data = data.copy()
+        for prefix in missing:
+            data[f"{prefix}-TOTAL_FORMS"] = "0"
+            data[f"{prefix}-INITIAL_FORMS"] = "0"
+        return data
 
     @staticmethod
     def initial_of(link: Link) -> dict[str, Any]:
