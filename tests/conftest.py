@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from rest_framework.test import APIClient
 
 from config.celery import app as celery_app
@@ -47,3 +48,16 @@ def owner_api(owner) -> APIClient:
 @pytest.fixture
 def stranger_api(stranger) -> APIClient:
     return api_client_for(stranger)
+
+
+@pytest.fixture
+def owner_client(client: Client, owner) -> Client:
+    """A browser session signed in as the owner."""
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def stranger_client(client: Client, stranger) -> Client:
+    client.force_login(stranger)
+    return client

@@ -1,20 +1,6 @@
 import io
 
-import pytest
-from django.test import Client
 from PIL import Image
-
-
-@pytest.fixture
-def owner_client(client: Client, owner) -> Client:
-    client.force_login(owner)
-    return client
-
-
-@pytest.fixture
-def stranger_client(client: Client, stranger) -> Client:
-    client.force_login(stranger)
-    return client
 
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (600, 400)) -> bytes:

@@ -4,18 +4,6 @@ import pytest
 from django.test import Client
 
 
-@pytest.fixture
-def owner_client(client: Client, owner) -> Client:
-    client.force_login(owner)
-    return client
-
-
-@pytest.fixture
-def stranger_client(client: Client, stranger) -> Client:
-    client.force_login(stranger)
-    return client
-
-
 class FormValues(HTMLParser):
     """What a browser would submit, as is, from the POST form sent to `action`."""
 
