@@ -57,7 +57,7 @@ def link_details(link: Link) -> dict[str, Any]:
 
 
 class LinkViewSet(ContractViewSet):
-    queryset = Link.objects.select_related("domain")
+    queryset = Link.objects.plain().select_related("domain")
     list_key = "urls"
     not_found = "Link does not exist."
 

@@ -37,7 +37,18 @@ class Domain(models.Model):
         return f"{self.scheme}://{self.host}"
 
 
+class LinkKind(models.TextChoices):
+    """What a short code leads to. Only plain links are listed as links (§3.1)."""
+
+    LINK = "link", _("link")
+    FILE = "file", _("file")
+
+
 class LinkQuerySet(models.QuerySet):
+    def plain(self) -> "LinkQuerySet":
+        """Links people shortened, not the codes behind files and other objects."""
+        return self.filter(kind=LinkKind.LINK)
+
     def on_host(self, domain: Domain | None) -> "LinkQuerySet":
         """Links that live on this branded domain, or on the main site (None)."""
         return (
@@ -65,6 +76,7 @@ class Link(models.Model):
         Domain, on_delete=models.SET_NULL, null=True, blank=True, related_name="links"
     )
     alias = models.CharField(_("alias"), max_length=64)
+    kind = models.CharField(max_length=8, choices=LinkKind, default=LinkKind.LINK)
     is_custom = models.BooleanField(default=False)
     long_url = models.URLField(_("destination"), max_length=4096)
     meta_title = models.CharField(_("meta title"), max_length=255, blank=True)

@@ -58,7 +58,7 @@ SAME_LINK_FIELDS = (
 
 def find_duplicate(owner: User, spec: LinkSpec) -> Link | None:
     """The owner's existing link with this destination and these options."""
-    candidates = Link.objects.filter(
+    candidates = Link.objects.plain().filter(
         owner=owner, long_url=spec.long_url, domain=spec.domain
     )
     if spec.alias:

@@ -33,7 +33,7 @@ ORDERINGS = {
 @login_required
 def link_list(request: HttpRequest) -> HttpResponse:
     """List the user's links, newest or most clicked first, with a search."""
-    links = Link.objects.filter(owner=request.user).select_related("domain")
+    links = Link.objects.plain().filter(owner=request.user).select_related("domain")
     query = request.GET.get("q", "").strip()
     if query:
         links = links.search(query)
@@ -77,7 +77,7 @@ def link_create(request: HttpRequest) -> HttpResponse:
 def link_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a link; options left as they were keep their values (D14)."""
     link = get_object_or_404(
-        Link.objects.select_related("domain"), pk=pk, owner=request.user
+        Link.objects.plain().select_related("domain"), pk=pk, owner=request.user
     )
     short_url = link.short_url  # the heading's, even if a refused change altered it
     form = LinkForm(request.POST or None, owner=request.user, link=link)
@@ -101,7 +101,7 @@ def link_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def link_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask for confirmation, then delete the link and its statistics."""
     link = get_object_or_404(
-        Link.objects.select_related("domain"), pk=pk, owner=request.user
+        Link.objects.plain().select_related("domain"), pk=pk, owner=request.user
     )
     if request.method == "POST":
         short_url = link.short_url

@@ -105,3 +105,15 @@ def test_a_branded_link_shows_its_domain(owner_api, owner):
     item = owner_api.get(URLS).json()["data"]["urls"][0]
     assert item["shorturl"] == "http://brand.example/x1"
     assert item["domain"] == "http://brand.example"
+
+
+def test_codes_behind_other_objects_are_not_links(owner_api, owner):
+    from shortener.models import LinkKind
+
+    file_code = LinkFactory(owner=owner, kind=LinkKind.FILE)
+    LinkFactory(owner=owner)
+    data = owner_api.get(URLS).json()["data"]
+    assert data["result"] == 1
+    assert file_code.pk not in [item["id"] for item in data["urls"]]
+    assert owner_api.get(f"/api/url/{file_code.pk}").status_code == 404
+    assert owner_api.delete(f"/api/url/{file_code.pk}/delete").status_code == 404
