@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
@@ -30,7 +31,16 @@ def record_click(link: Link, request: HttpRequest) -> Click | None:
     if is_repeat(link, fingerprint):
         return None
     unique = not visitor.is_bot and is_first_today(link, fingerprint)
-    click = Click.objects.create(
+    # The row and the counters together or not at all; one commit, not two.
+    with transaction.atomic():
+        click = store(link, visitor, fingerprint, unique=unique)
+        if not visitor.is_bot:
+            count_click(link, unique=unique)
+    return click
+
+
+def store(link: Link, visitor: Visitor, fingerprint: str, *, unique: bool) -> Click:
+    return Click.objects.create(
         link=link,
         country_code=visitor.country_code,
         country=visitor.country,
@@ -45,9 +55,6 @@ def record_click(link: Link, request: HttpRequest) -> Click | None:
         visitor=fingerprint,
         ip=(visitor.ip or None) if settings.CLICKS_STORE_IP else None,
     )
-    if not visitor.is_bot:
-        count_click(link, unique=unique)
-    return click
 
 
 def is_owner(request: HttpRequest, link: Link) -> bool:
