@@ -25,7 +25,11 @@ def positive_int(value: str | None, default: int) -> int:
 
 
 class ContractPagination(BasePagination):
-    """`limit` (default 15, at most 1000) and 1-based `page`; past the end: empty."""
+    """`limit` (default 15, at most 1000) and 1-based `page`; past the end: empty.
+
+    The page fields go under `data`, or beside `error` when the view sets
+    `wrap_in_data = False`.
+    """
 
     def paginate_queryset(
         self, queryset: QuerySet | Sequence, request: Request, view: Any = None
@@ -53,4 +57,6 @@ class ContractPagination(BasePagination):
             "maxpage": maxpage,
             getattr(self.view, "list_key", "items"): data,
         }
+        if not getattr(self.view, "wrap_in_data", True):
+            return Response(ok(**body))  # e.g. the Files list (§11.1)
         return Response(ok(data=body))

@@ -5,6 +5,7 @@ from django.urls import path, re_path
 from accounts.api import AccountUpdateView, AccountView
 from api.routing import resource
 from api.views import WrongEndpoint
+from files.api import FileUploadView, FileViewSet
 from shortener.api import DomainViewSet, LinkViewSet
 
 app_name = "api"
@@ -16,6 +17,8 @@ urlpatterns = [
     *resource(
         "domain", "domains", DomainViewSet, only={"list", "add", "update", "delete"}
     ),
+    *resource("file", "files", FileViewSet, only={"list"}),
+    path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
     # Last: any other path under /api answers in the envelope, never in HTML.
     re_path(r"^.*$", WrongEndpoint.as_view(), name="wrong-endpoint"),
 ]

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "billing",
     "shortener",
     "analytics",
+    "files",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,8 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 
 # Uploads: avatars are small images.
 AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", default=1024 * 1024, minimum=1)
+# Shared files (api-spec §11, D22): uploads larger than this are refused with 413.
+FILES_MAX_BYTES = env_int("FILES_MAX_BYTES", default=25 * 1024 * 1024, minimum=1)
 # Bodies of JSON API requests larger than this are refused with 413.
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", default=1024 * 1024, minimum=1)
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("accounts.urls")),
     path("", include("shortener.dashboard_urls")),
+    path("", include("files.urls")),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left
 ]
 

@@ -25,7 +25,7 @@ from analytics.models import DeviceType
 from analytics.visitors import Visitor, visitor_of
 from core.errors import InvalidInput
 from shortener.middleware import branded_domain_of
-from shortener.models import Domain, Link
+from shortener.models import Domain, Link, LinkKind
 from shortener.safety import clean_app_url
 
 UNLOCKED = "shortener_unlocked"  # session key: {link id: password fingerprint}
@@ -41,6 +41,8 @@ def follow(request: HttpRequest, alias: str) -> HttpResponse:
         return not_found(domain)
     if request.method == "POST" and not link.password:
         return HttpResponseNotAllowed(["GET", "HEAD"])  # POST is for the password
+    if link.kind == LinkKind.FILE:
+        return file_page(request, link)
     if needs_password(request, link):
         return password_form(request, link)
     if link.is_expired():
@@ -116,6 +118,13 @@ def password_form(request: HttpRequest, link: Link) -> HttpResponse:
 
 def expired(request: HttpRequest, link: Link) -> HttpResponse:
     return render(request, "shortener/expired.html", {"link": link}, status=410)
+
+
+def file_page(request: HttpRequest, link: Link) -> HttpResponse:
+    """A shared file's download page, with its own password form and 410 (D45)."""
+    from files.download import download_page  # files builds on this module
+
+    return download_page(request, link)
 
 
 def pick_destination(link: Link, visitor: Visitor) -> str:
