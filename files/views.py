@@ -78,9 +78,9 @@ def file_upload(request: HttpRequest) -> HttpResponse:
     except ValueError:
         declared = 0
     if declared > settings.FILES_MAX_BYTES + MULTIPART_SLACK:
-        return refused(
-            request, UploadForm(owner=request.user), PayloadTooLarge(services.TOO_LARGE)
-        )
+        form = UploadForm({}, owner=request.user)  # the body is left unread
+        form.full_clean()
+        return refused(request, form, PayloadTooLarge(services.TOO_LARGE))
     # To disk as it arrives, whatever its size: never a whole file in memory.
     request.upload_handlers = [TemporaryFileUploadHandler(request)]
     return receive_upload(request)
