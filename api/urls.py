@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from accounts.api import AccountUpdateView, AccountView
+from api.docs import schema
 from api.routing import resource
 from api.views import WrongEndpoint
 from files.api import FileUploadView, FileViewSet
@@ -19,6 +20,7 @@ urlpatterns = [
     ),
     *resource("file", "files", FileViewSet, only={"list"}),
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
+    path("schema", schema, name="schema"),  # the OpenAPI document (D43: no key)
     # Last: any other path under /api answers in the envelope, never in HTML.
     re_path(r"^.*$", WrongEndpoint.as_view(), name="wrong-endpoint"),
 ]

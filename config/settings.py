@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_ratelimit",
+    "drf_spectacular_sidecar",  # Swagger UI's files for the API explorer
     "core",
     "api",
     "accounts",

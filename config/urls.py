@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from api import docs
 from shortener import legacy
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("shortener.dashboard_urls")),
     path("", include("files.urls")),
+    path("developers", docs.developers, name="developers"),
+    path("developers/explorer", docs.explorer, name="developers-explorer"),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left
 ]
 

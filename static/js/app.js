@@ -2,28 +2,46 @@
 "use strict";
 
 (function () {
-  function copyWithSelection(input) {
+  function isField(element) {
+    return "value" in element && typeof element.select === "function";
+  }
+
+  function select(element) {
+    // A field selects its value; any other element (a code sample) its text.
+    if (isField(element)) {
+      element.focus();
+      element.select();
+      element.setSelectionRange(0, element.value.length);
+      return;
+    }
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copyWithSelection(element) {
     // Fallback for browsers without the asynchronous clipboard API.
-    input.focus();
-    input.select();
-    input.setSelectionRange(0, input.value.length);
+    select(element);
     return document.execCommand("copy");
   }
 
-  function copyText(input) {
+  function copyText(element) {
+    var text = isField(element) ? element.value : element.textContent;
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(input.value).catch(function () {
-        if (!copyWithSelection(input)) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        if (!copyWithSelection(element)) {
           throw new Error("copy failed");
         }
       });
     }
-    return copyWithSelection(input)
+    return copyWithSelection(element)
       ? Promise.resolve()
       : Promise.reject(new Error("copy failed"));
   }
 
-  // <button data-copy="INPUT_ID" data-copy-status="STATUS_ID"
+  // <button data-copy="ELEMENT_ID" data-copy-status="STATUS_ID"
   //   data-copied-text="…" data-failed-text="…">
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     button.addEventListener("click", function () {
@@ -35,8 +53,7 @@
         },
         function () {
           status.textContent = button.dataset.failedText;
-          input.focus();
-          input.select();
+          select(input);
         }
       );
     });
