@@ -104,7 +104,7 @@ def test_the_page_is_not_cached_with_a_key_in_it(owner_client):
 def test_visitors_see_the_site_rate(client, settings):
     settings.API_RATE_LIMIT = 45
     html = page(client)
-    assert "capped at 45 requests per minute" in html
+    assert "may make 45 calls per minute" in html
     assert "X-RateLimit-Limit: 45\nX-RateLimit-Remaining: 44" in html
 
 
@@ -113,7 +113,7 @@ def test_a_user_sees_their_plans_rate(client):
     user = UserFactory(plan=PlanFactory(api_rate=120))
     client.force_login(user)
     html = page(client)
-    assert "capped at 120 requests per minute" in html
+    assert "may make 120 calls per minute" in html
     assert "X-RateLimit-Limit: 120\n" in html
 
 
