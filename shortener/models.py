@@ -42,6 +42,7 @@ class LinkKind(models.TextChoices):
 
     LINK = "link", _("link")
     FILE = "file", _("file")
+    QR = "qr", _("QR code")
 
 
 class LinkQuerySet(models.QuerySet):
