@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "shortener",
     "analytics",
     "files",
+    "qrcodes",
 ]
 
 MIDDLEWARE = [
