@@ -7,6 +7,7 @@ from api.docs import schema
 from api.routing import resource
 from api.views import WrongEndpoint
 from files.api import FileUploadView, FileViewSet
+from qrcodes.api import QRViewSet
 from shortener.api import DomainViewSet, LinkViewSet
 
 app_name = "api"
@@ -18,6 +19,7 @@ urlpatterns = [
     *resource(
         "domain", "domains", DomainViewSet, only={"list", "add", "update", "delete"}
     ),
+    *resource("qr", "qr", QRViewSet),
     *resource("file", "files", FileViewSet, only={"list"}),
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
     path("schema", schema, name="schema"),  # the OpenAPI document (D43: no key)

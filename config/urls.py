@@ -13,7 +13,9 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("accounts.urls")),
     path("", include("shortener.dashboard_urls")),
+    path("", include("qrcodes.dashboard_urls")),
     path("", include("files.urls")),
+    path("", include("qrcodes.urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left

@@ -43,6 +43,8 @@ def follow(request: HttpRequest, alias: str) -> HttpResponse:
         return HttpResponseNotAllowed(["GET", "HEAD"])  # POST is for the password
     if link.kind == LinkKind.FILE:
         return file_page(request, link)
+    if link.kind == LinkKind.QR:
+        return qr_scan(request, link)
     if needs_password(request, link):
         return password_form(request, link)
     if link.is_expired():
@@ -125,6 +127,29 @@ def file_page(request: HttpRequest, link: Link) -> HttpResponse:
     from files.download import download_page  # files builds on this module
 
     return download_page(request, link)
+
+
+class QRRedirect(HttpResponseRedirect):
+    """A redirect that may also open a mail or phone app (D27's QR exception)."""
+
+    allowed_schemes = ["http", "https", "mailto", "tel"]
+
+
+def qr_scan(request: HttpRequest, link: Link) -> HttpResponse:
+    """A dynamic QR code's scan, counted: its destination, or a vCard's card."""
+    from qrcodes.content import vcard  # qrcodes builds on this module
+    from qrcodes.models import QRCode, QRType
+
+    if request.method != "HEAD":  # D33: a HEAD is never a click
+        record_click(link, request)
+    qr = QRCode.objects.filter(link=link).only("kind", "data").first()
+    if qr is not None and qr.kind == QRType.VCARD:
+        response = HttpResponse(vcard(qr.data), content_type="text/vcard")
+        response["Content-Disposition"] = 'attachment; filename="vcard.vcf"'
+    else:
+        response = QRRedirect(link.long_url)
+    response["Cache-Control"] = "private, max-age=0, no-store"  # every scan counts
+    return response
 
 
 def pick_destination(link: Link, visitor: Visitor) -> str:

@@ -1,5 +1,5 @@
 """One description of every API endpoint: the reference page and the OpenAPI
-document are both generated from it (api-spec §1 to §3, §7, §11, §15.1).
+document are both generated from it (api-spec §1 to §4, §7, §11, §15.1).
 
 Each resource family is one module of this package listing its endpoints; the
 order of `SECTIONS` is the order of the `/developers` page. Adding an endpoint is
@@ -7,11 +7,12 @@ one `Endpoint(...)` entry; adding a family is one module and one line below.
 """
 
 from api.reference.model import Endpoint, Param, Section, visible_sections
-from api.reference.resources import account, domains, files, legacy, links
+from api.reference.resources import account, domains, files, legacy, links, qr
 
 SECTIONS: tuple[Section, ...] = (
     account.SECTION,
     links.SECTION,
+    qr.SECTION,
     domains.SECTION,
     files.SECTION,
     legacy.SECTION,

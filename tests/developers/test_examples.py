@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 
 from api import reference
 from api.reference.model import Endpoint
+from qrcodes.services import create_qr
 from tests.factories import DomainFactory, LinkFactory, PlanFactory
 
 Situation = Callable[[Any, APIClient], dict[str, str]]
@@ -98,6 +99,16 @@ def three_files(user, api: APIClient) -> dict[str, str]:
     return {}
 
 
+def two_qr_codes(user, api: APIClient) -> dict[str, str]:
+    for data in ("https://google.com", "https://google.ca"):
+        create_qr(owner=user, kind="link", data=data)
+    return {}
+
+
+def one_qr_code(user, api: APIClient) -> dict[str, str]:
+    return {"id": str(create_qr(owner=user, kind="link", data="https://e.example").pk)}
+
+
 def nothing(user, api: APIClient) -> dict[str, str]:
     return {}
 
@@ -111,6 +122,11 @@ SITUATIONS: dict[str, Situation] = {
     "url-add": nothing,
     "url-update": one_link,
     "url-delete": one_link,
+    "qr-list": two_qr_codes,
+    "qr-retrieve": one_qr_code,
+    "qr-add": nothing,
+    "qr-update": one_qr_code,
+    "qr-delete": one_qr_code,
     "domain-list": two_domains,
     "domain-add": nothing,
     "domain-update": one_domain,
