@@ -23,6 +23,7 @@ LOGO_SHARE = 0.22  # of the code's width: ~5% of the area, far under H's 30%
 # A logo hides modules, so the highest correction that fits goes first.
 LEVELS_WITH_LOGO = ("h", "q", "m", "l")
 LEVELS = ("m", "l")
+LOGO_MIN_VERSION = 6
 TOO_LONG = "Text is too long."
 
 
@@ -34,12 +35,17 @@ def payload(qr: QRCode) -> str:
 
 
 def symbol(text: str, *, with_logo: bool) -> segno.QRCode:
-    """The smallest symbol for `text` at the highest correction level tried."""
+    """The smallest symbol for `text` at the highest correction level that fits
+    (version 6 at least under a logo)."""
     for level in LEVELS_WITH_LOGO if with_logo else LEVELS:
         try:
-            return segno.make_qr(text, error=level, boost_error=True)
+            code = segno.make_qr(text, error=level, boost_error=True)
         except segno.DataOverflowError:
             continue
+        if with_logo and code.version < LOGO_MIN_VERSION:
+            # In a small symbol the logo hides too many codewords of each block.
+            code = segno.make_qr(text, error=level, version=LOGO_MIN_VERSION)
+        return code
     raise InvalidInput(TOO_LONG)
 
 
