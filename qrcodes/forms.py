@@ -212,18 +212,22 @@ class QRForm(forms.Form):
         return self["kind"].value() or QRType.LINK
 
     def clean_colour(self, name: str) -> str:
+        """A colour field as `#rrggbb`, refused with the contract's message."""
         try:
             return parsing.clean_colour(self.cleaned_data.get(name, ""))
         except DomainError as error:
             raise forms.ValidationError(gettext(error.message)) from None
 
     def clean_foreground(self) -> str:
+        """The foreground colour as `#rrggbb`."""
         return self.clean_colour("foreground")
 
     def clean_background(self) -> str:
+        """The background colour as `#rrggbb`."""
         return self.clean_colour("background")
 
     def clean_logo(self) -> UploadedFile | None:
+        """A PNG or JPEG of at most 500 KB, by its name, type and size."""
         logo = self.cleaned_data.get("logo")
         if not logo:
             return None

@@ -115,10 +115,12 @@ def test_refusals_show_the_contracts_message_by_the_field(
     assert not QRCode.objects.exists()
 
 
-def test_messages_are_translated(owner_client):
-    response = create(owner_client, kind="wifi", HTTP_ACCEPT_LANGUAGE="fr")
-    errors = response.context["form"].errors["wifi_ssid"]
-    assert errors != ["Please enter the Wifi SSID"]
+def test_messages_are_shown_translated(owner_client, monkeypatch):
+    monkeypatch.setattr("qrcodes.forms.gettext", lambda message: f"[fr] {message}")
+    response = create(owner_client, kind="wifi")
+    assert response.context["form"].errors == {
+        "wifi_ssid": ["[fr] Please enter the Wifi SSID"]
+    }
 
 
 def test_a_logo_is_stored_and_a_wrong_one_refused(owner_client):
