@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_noop as _
 
 from core.errors import InvalidInput
+from qrcodes.content import destination
 from qrcodes.models import QRType
 from shortener.safety import clean_url
 
@@ -30,6 +31,7 @@ LOW_CONTRAST = _("The colours are too close: the code would not scan.")
 TEXT_MAX = 4296  # what a version-40 code holds in alphanumeric mode (§16.6)
 SUBJECT_MAX = 255
 BODY_MAX = 1000
+URL_MAX = 4096  # a link's destination (shortener.models.Link.long_url)
 FIELD_MAX = 255
 MIN_CONTRAST = 3.0  # WCAG's ratio for graphics; below it scanners start to fail
 VCARD_FIELDS = (
@@ -107,7 +109,10 @@ def clean_email(data: object) -> dict[str, str]:
     body = as_text(fields.get("body"))
     if len(body) > BODY_MAX:
         raise refuse(TEXT_TOO_LONG)
-    return {"email": address, "subject": subject, "body": body}
+    cleaned = {"email": address, "subject": subject, "body": body}
+    if len(destination(QRType.EMAIL, cleaned)) > URL_MAX:
+        raise refuse(TEXT_TOO_LONG)  # the tracking link's URL must hold it
+    return cleaned
 
 
 def clean_phone_number(value: object) -> str:

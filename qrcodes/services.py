@@ -21,6 +21,7 @@ from shortener.models import Link, LinkKind
 
 LOGO_ERROR = "Logo must be either a PNG or a JPEG (Max 500kb)."
 LOGO_MAX_BYTES = 500 * 1024
+LOGO_MAX_PIXELS = 4096 * 4096
 NAME_MAX = 255
 DEFAULT_NAME = "Via API"
 ALIAS_ATTEMPTS = 16
@@ -33,6 +34,8 @@ def clean_logo(logo: bytes) -> ContentFile:
     try:
         with Image.open(io.BytesIO(logo)) as image:
             image_format = image.format
+            if image.width * image.height > LOGO_MAX_PIXELS:
+                raise InvalidInput(LOGO_ERROR)  # a small file can unpack huge
             image.verify()
         with Image.open(io.BytesIO(logo)) as image:
             image.load()  # verify() misses truncated pixel data

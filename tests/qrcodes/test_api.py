@@ -220,8 +220,9 @@ def test_a_logo_is_downloaded_from_its_url(
         (200, {"Content-Type": "image/png"}, b"not an image"),
         (200, {"Content-Type": "image/png"}, b"\x89PNG" + b"0" * (500 * 1024)),
         (404, {}, b"missing"),
+        (200, {"Content-Type": "image/png"}, image_bytes(size=5000)),
     ],
-    ids=["gif", "garbage", "too-large", "missing"],
+    ids=["gif", "garbage", "too-large", "missing", "too-many-pixels"],
 )
 def test_a_bad_logo_is_refused(owner_api, local, route):
     with serving({"/logo": route}) as base:

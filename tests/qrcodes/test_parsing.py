@@ -73,6 +73,11 @@ def test_data_is_cleaned_to_its_stored_shape(kind, data, expected):
             {"email": "a@example.com", "subject": "s" * 256},
             "Subject is too long.",
         ),
+        (
+            "email",
+            {"email": "a@example.com", "body": "é" * 1000},
+            "Text is too long.",
+        ),
         ("phone", "call me", "Invalid phone number. Please try again."),
         (
             "sms",
