@@ -59,13 +59,31 @@ def link_stats(link: Link) -> LinkStats:
         "topReferrers": top(others),
         "topBrowsers": top(counts(clicks, "browser")),
         "topOs": top(counts(clicks, "os")),
-        "socialCount": {
-            "facebook": social["facebook"],
-            "twitter": social["twitter"],
-            "instagram": social["instagram"],
-            "linkedin": social["linkedin"],
-            "google": 0,  # kept for the documented shape (D9)
-        },
+        "socialCount": social_count(social),
+    }
+
+
+def social_count(numbers: Counter[str] | None = None) -> SocialCount:
+    numbers = numbers or Counter()
+    return {
+        "facebook": numbers["facebook"],
+        "twitter": numbers["twitter"],
+        "instagram": numbers["instagram"],
+        "linkedin": numbers["linkedin"],
+        "google": 0,  # kept for the documented shape (D9)
+    }
+
+
+def empty_stats() -> LinkStats:
+    """The block of something never counted, such as a static QR code (D9)."""
+    return {
+        "clicks": 0,
+        "uniqueClicks": 0,
+        "topCountries": {},
+        "topReferrers": {},
+        "topBrowsers": {},
+        "topOs": {},
+        "socialCount": social_count(),
     }
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from analytics.stats import LinkStats, link_stats
+from analytics.stats import empty_stats, link_stats
 from api.envelope import ok
 from api.formats import timestamp
 from api.views import ContractViewSet
@@ -25,25 +25,6 @@ def qr_item(qr: QRCode) -> dict[str, Any]:
         "scans": qr.scans,
         "name": qr.name,
         "date": timestamp(qr.created),
-    }
-
-
-def empty_stats() -> LinkStats:
-    """The statistics block of a static code, which is never counted (D9)."""
-    return {
-        "clicks": 0,
-        "uniqueClicks": 0,
-        "topCountries": {},
-        "topReferrers": {},
-        "topBrowsers": {},
-        "topOs": {},
-        "socialCount": {
-            "facebook": 0,
-            "twitter": 0,
-            "instagram": 0,
-            "linkedin": 0,
-            "google": 0,
-        },
     }
 
 
