@@ -3,6 +3,7 @@
 `follow` reads as the checklist of §16.1; each special case is a function below.
 """
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -27,6 +28,21 @@ from core.errors import InvalidInput
 from shortener.middleware import branded_domain_of
 from shortener.models import Domain, Link, LinkKind
 from shortener.safety import clean_app_url
+
+Interstitial = Callable[[HttpRequest, Link, str], HttpResponse | None]
+INTERSTITIALS: list[Interstitial] = []  # in the order they are asked
+_ORDER: dict[Interstitial, int] = {}
+
+
+def register_interstitial(page: Interstitial, *, order: int) -> None:
+    """Let an app answer some links with its own page (call from ready()).
+
+    Lower `order` is asked first: overlays (10), splash pages and frames (20),
+    then the pixel page of an otherwise direct link (30).
+    """
+    _ORDER[page] = order
+    INTERSTITIALS[:] = sorted(_ORDER, key=_ORDER.__getitem__)
+
 
 UNLOCKED = "shortener_unlocked"  # session key: {link id: password fingerprint}
 APPLE_DEVICES = frozenset({"iphone", "ipad"})
@@ -233,9 +249,12 @@ def interstitial_for(
 ) -> HttpResponse | None:
     """The page a frame, splash, overlay or pixel link shows before it goes on.
 
-    Every redirect type is answered as `direct` (D37's default) until those
-    pages exist: None lets the redirect happen.
+    Apps that own such pages register them (`register_interstitial`); the first
+    one that answers wins. None lets the plain redirect happen.
     """
+    for page in INTERSTITIALS:
+        if (response := page(request, link, destination)) is not None:
+            return response
     return None
 
 
