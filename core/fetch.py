@@ -10,7 +10,7 @@ import ipaddress
 import socket
 import ssl
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
@@ -28,6 +28,7 @@ class Fetched:
     url: str
     content_type: str
     body: bytes
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
 
 
 def public_address(host: str, port: int) -> str:
@@ -115,7 +116,10 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 5.0) -> Fetched:
             body = _read_until(response, max_bytes, deadline)
             content_type = response.getheader("Content-Type", "").split(";")[0]
             return Fetched(
-                url=url, content_type=content_type.strip().lower(), body=body
+                url=url,
+                content_type=content_type.strip().lower(),
+                body=body,
+                headers={k.lower(): v for k, v in response.getheaders()},
             )
         except (OSError, http.client.HTTPException) as error:
             raise FetchError(str(error)) from error
