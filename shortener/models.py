@@ -96,6 +96,9 @@ class Link(models.Model):
     language_targets = models.JSONField(default=dict, blank=True)
     parameters = models.JSONField(default=list, blank=True)  # [["aff", "3"], …]
     deeplink = models.JSONField(default=dict, blank=True)  # {"apple": …, "google": …}
+    # Kept by pixels.services: the redirect reads it from the row it already has,
+    # so links without pixels never spend a query on them.
+    has_pixels = models.BooleanField(default=False, editable=False)
     clicks = models.PositiveIntegerField(default=0)
     unique_clicks = models.PositiveIntegerField(default=0)
     created = models.DateTimeField(default=timezone.now)
