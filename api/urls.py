@@ -7,6 +7,7 @@ from api.docs import schema
 from api.routing import resource
 from api.views import WrongEndpoint
 from files.api import FileUploadView, FileViewSet
+from overlays.api import OverlayViewSet
 from qrcodes.api import QRViewSet
 from shortener.api import DomainViewSet, LinkViewSet
 
@@ -22,6 +23,7 @@ urlpatterns = [
     *resource("qr", "qr", QRViewSet),
     *resource("file", "files", FileViewSet, only={"list"}),
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
+    *resource("overlay", "overlay", OverlayViewSet, only={"list"}),
     path("schema", schema, name="schema"),  # the OpenAPI document (D43: no key)
     # Last: any other path under /api answers in the envelope, never in HTML.
     re_path(r"^.*$", WrongEndpoint.as_view(), name="wrong-endpoint"),

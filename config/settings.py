@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "analytics",
     "files",
     "qrcodes",
+    "overlays",
     "pixels",
 ]
 

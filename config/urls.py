@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("shortener.dashboard_urls")),
     path("", include("qrcodes.dashboard_urls")),
     path("", include("files.urls")),
+    path("", include("overlays.urls")),
     path("", include("qrcodes.urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),

@@ -165,9 +165,13 @@ def owned_domain(value: Any, owner: User) -> Domain | None:
     return Domain.objects.filter(owner=owner, host=host).first()
 
 
-def redirect_type(value: Any) -> str:
+def redirect_type(value: Any, owner: User | None = None, *, url: str = "") -> str:
     """`direct`, `frame` or `splash`; other types follow when their pages exist."""
     raw = text(value, 32).lower()
+    if raw.startswith("overlay-"):
+        from overlays.links import overlay_type  # overlays builds on this module
+
+        return overlay_type(raw, owner, url)
     return raw if raw in REDIRECT_TYPES else ""
 
 
@@ -219,7 +223,7 @@ def link_spec(
     if data.get("metaimage") not in (None, ""):
         spec.meta_image_url = clean_url(data["metaimage"], BANNER_ERROR)
     spec.domain = owned_domain(data.get("domain"), owner)
-    spec.redirect_type = redirect_type(data.get("type"))
+    spec.redirect_type = redirect_type(data.get("type"), owner, url=spec.long_url)
     spec.password = text(data.get("password"), 128)
     spec.geo_targets = targets(
         data.get("geotarget"), "location", normalise=countries.key_for

@@ -7,7 +7,15 @@ one `Endpoint(...)` entry; adding a family is one module and one line below.
 """
 
 from api.reference.model import Endpoint, Param, Section, visible_sections
-from api.reference.resources import account, domains, files, legacy, links, qr
+from api.reference.resources import (
+    account,
+    domains,
+    files,
+    legacy,
+    links,
+    overlays,
+    qr,
+)
 
 SECTIONS: tuple[Section, ...] = (
     account.SECTION,
@@ -15,6 +23,7 @@ SECTIONS: tuple[Section, ...] = (
     qr.SECTION,
     domains.SECTION,
     files.SECTION,
+    overlays.SECTION,
     legacy.SECTION,
 )
 

@@ -135,14 +135,17 @@ class LinkForm(ContractForm):
         self.fields["expiry"].help_text = _(
             "The link stops redirecting after this moment (time zone: %(zone)s)."
         ) % {"zone": timezone.get_current_timezone_name()}
+        from overlays.links import overlay_choices  # overlays builds on this app
+
+        self.fields["type"].choices = [*REDIRECT_TYPES, *overlay_choices(owner)]
         if link is None:
             del self.fields["remove_password"], self.fields["remove_metaimage"]
         else:
-            if link.redirect_type not in dict(REDIRECT_TYPES):
+            if link.redirect_type not in dict(self.fields["type"].choices):
                 # A type this form does not offer (set elsewhere) stays chosen, so
                 # saving the form does not reset it.
                 self.fields["type"].choices = [
-                    *REDIRECT_TYPES,
+                    *self.fields["type"].choices,
                     (link.redirect_type, link.redirect_type),
                 ]
             self.fields["custom"].help_text = _(

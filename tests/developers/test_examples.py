@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 
 from api import reference
 from api.reference.model import Endpoint
+from overlays.models import Overlay
 from qrcodes.services import create_qr
 from tests.factories import DomainFactory, LinkFactory, PlanFactory
 
@@ -109,6 +110,12 @@ def one_qr_code(user, api: APIClient) -> dict[str, str]:
     return {"id": str(create_qr(owner=user, kind="link", data="https://e.example").pk)}
 
 
+def two_overlays(user, api: APIClient) -> dict[str, str]:
+    for kind in ("message", "contact"):
+        Overlay.objects.create(owner=user, kind=kind, name=f"My {kind}")
+    return {}
+
+
 def nothing(user, api: APIClient) -> dict[str, str]:
     return {}
 
@@ -133,6 +140,7 @@ SITUATIONS: dict[str, Situation] = {
     "domain-delete": one_domain,
     "file-list": three_files,
     "file-upload": nothing,
+    "overlay-list": two_overlays,
     "api-v1": nothing,
 }
 
