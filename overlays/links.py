@@ -4,20 +4,12 @@ from accounts.models import User
 from core.errors import InvalidInput
 from overlays.models import Overlay
 from overlays.page import overlay_id
+from splash import frameable
 
 CANNOT_FRAME = (
     "This URL cannot be used with this redirect method because browsers will "
     "prevent it for security reasons."
 )
-
-
-def destination_frameable(url: str) -> bool:
-    """Whether browsers will show `url` in a frame (the splash app knows)."""
-    try:
-        from splash.frameable import frameable
-    except ImportError:
-        return True
-    return frameable(url)
 
 
 def overlay_type(raw: str, owner: User | None, url: str = "") -> str:
@@ -31,7 +23,7 @@ def overlay_type(raw: str, owner: User | None, url: str = "") -> str:
         return ""
     if not Overlay.objects.filter(pk=pk, owner=owner).exists():
         return ""
-    if url and not destination_frameable(url):
+    if url and not frameable.frameable(url):
         raise InvalidInput(CANNOT_FRAME)
     return f"overlay-{pk}"
 

@@ -2,15 +2,14 @@
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.crypto import salted_hmac
 
 from overlays.models import Overlay, OverlayKind
+from pixels.csp import policy
+from pixels.snippets import snippets_for
 from shortener.models import Link
 
 OVERLAY_TYPE = re.compile(r"^overlay-(\d+)$")
@@ -22,41 +21,9 @@ def overlay_id(redirect_type: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def content_security_policy(link: Link, destination: str) -> str:
-    """The pixels app's policy framing the destination; a strict one without it."""
-    frame_src = origin_of(destination)
-    try:
-        from pixels.csp import policy
-    except ImportError:
-        return (
-            "default-src 'self'; img-src 'self' data: https:; "
-            f"frame-src {frame_src}; style-src 'self' 'unsafe-inline'; "
-            "script-src 'self' 'unsafe-inline'; form-action 'self'; "
-            "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-        )
-    return policy(link, frame_src=frame_src)
-
-
-def pixel_snippets(link: Link) -> object:
-    """The link's tracking snippets, once the pixels app publishes them."""
-    try:
-        from pixels.snippets import snippets_for
-    except ImportError:
-        return []
-    return snippets_for(link)
-
-
-def has_pixels_template() -> bool:
-    try:
-        get_template("pixels/_snippets.html")
-    except TemplateDoesNotExist:
-        return False
-    return True
+    """The pixels app's strict policy, allowing the destination in the frame."""
+    return policy(link, frame_src=destination)
 
 
 def voter_of(request: HttpRequest) -> str:
@@ -85,8 +52,7 @@ def render_overlay(
         "destination": destination,
         "voted": voted,
         "results": overlay.poll_results() if voted else [],
-        "pixel_snippets": pixel_snippets(link),
-        "pixels_template": has_pixels_template(),
+        "pixel_snippets": snippets_for(link),
         **(extra or {}),
     }
     response = render(request, "overlays/overlay_page.html", context, status=status)
