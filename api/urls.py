@@ -8,8 +8,10 @@ from api.routing import resource
 from api.views import WrongEndpoint
 from files.api import FileUploadView, FileViewSet
 from overlays.api import OverlayViewSet
+from pixels.api import PixelViewSet
 from qrcodes.api import QRViewSet
 from shortener.api import DomainViewSet, LinkViewSet
+from splash.api import SplashViewSet
 
 app_name = "api"
 
@@ -21,8 +23,12 @@ urlpatterns = [
         "domain", "domains", DomainViewSet, only={"list", "add", "update", "delete"}
     ),
     *resource("qr", "qr", QRViewSet),
+    *resource(
+        "pixel", "pixels", PixelViewSet, only={"list", "add", "update", "delete"}
+    ),
     *resource("file", "files", FileViewSet, only={"list"}),
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
+    *resource("splash", "splash", SplashViewSet, only={"list"}),
     *resource("overlay", "overlay", OverlayViewSet, only={"list"}),
     path("schema", schema, name="schema"),  # the OpenAPI document (D43: no key)
     # Last: any other path under /api answers in the envelope, never in HTML.

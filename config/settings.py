@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "qrcodes",
     "overlays",
     "pixels",
+    "splash",
 ]
 
 MIDDLEWARE = [

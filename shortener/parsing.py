@@ -166,12 +166,24 @@ def owned_domain(value: Any, owner: User) -> Domain | None:
 
 
 def redirect_type(value: Any, owner: User | None = None, *, url: str = "") -> str:
-    """`direct`, `frame` or `splash`; other types follow when their pages exist."""
+    """`direct`, `frame`, `splash`, `overlay-<id>` or the id of a splash page.
+
+    An unknown type, or another user's page, is the site default "". `frame` is
+    refused when `url` forbids framing (§3.3).
+    """
     raw = text(value, 32).lower()
     if raw.startswith("overlay-"):
         from overlays.links import overlay_type  # overlays builds on this module
 
         return overlay_type(raw, owner, url)
+    if raw.isdigit():
+        from splash.links import splash_type  # splash builds on this module
+
+        return splash_type(raw, owner)
+    if raw == "frame" and url:
+        from splash.links import check_frameable
+
+        check_frameable(url)
     return raw if raw in REDIRECT_TYPES else ""
 
 
@@ -182,6 +194,13 @@ def ids(value: Any) -> list[int]:
     if not isinstance(value, list):
         raise InvalidInput(INVALID_BODY)
     return [int(v) for v in value if isinstance(v, int) and not isinstance(v, bool)]
+
+
+def owned_pixels(value: Any, owner: User) -> list[int]:
+    """The ids of the owner's pixels in the list; other ids are ignored."""
+    from pixels.services import owned_pixel_ids  # pixels builds on shortener
+
+    return owned_pixel_ids(owner, ids(value))
 
 
 # API parameter → LinkSpec field, in the order errors are reported.
@@ -202,6 +221,7 @@ LINK_PARAMETERS = {
     "status": "is_public",
     "parameters": "parameters",
     "deeplink": "deeplink",
+    "pixels": "pixels",
 }
 
 
@@ -240,5 +260,5 @@ def link_spec(
     spec.is_public = text(data.get("status"), 10).lower() == "public"
     spec.parameters = parameters(data.get("parameters"))
     spec.deeplink = deeplink(data.get("deeplink"), spec.long_url)
-    ids(data.get("pixels"))
+    spec.pixels = owned_pixels(data.get("pixels"), owner)
     return spec, present

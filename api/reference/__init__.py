@@ -14,7 +14,9 @@ from api.reference.resources import (
     legacy,
     links,
     overlays,
+    pixels,
     qr,
+    splash,
 )
 
 SECTIONS: tuple[Section, ...] = (
@@ -22,7 +24,9 @@ SECTIONS: tuple[Section, ...] = (
     links.SECTION,
     qr.SECTION,
     domains.SECTION,
+    pixels.SECTION,
     files.SECTION,
+    splash.SECTION,
     overlays.SECTION,
     legacy.SECTION,
 )

@@ -18,7 +18,9 @@ from api import reference
 from api.reference.model import Endpoint
 from overlays.models import Overlay
 from qrcodes.services import create_qr
+from splash.models import SplashPage
 from tests.factories import DomainFactory, LinkFactory, PlanFactory
+from tests.pixels.factories import PixelFactory
 
 Situation = Callable[[Any, APIClient], dict[str, str]]
 
@@ -116,6 +118,21 @@ def two_overlays(user, api: APIClient) -> dict[str, str]:
     return {}
 
 
+def two_splash_pages(user, api: APIClient) -> dict[str, str]:
+    for name in ("Product 1 Promo", "Product 2 Promo"):
+        SplashPage.objects.create(owner=user, name=name, title=name)
+    return {}
+
+
+def two_pixels(user, api: APIClient) -> dict[str, str]:
+    PixelFactory.create_batch(2, owner=user)
+    return {}
+
+
+def one_pixel(user, api: APIClient) -> dict[str, str]:
+    return {"id": str(PixelFactory(owner=user, tag="GTM-OLD12").pk)}
+
+
 def nothing(user, api: APIClient) -> dict[str, str]:
     return {}
 
@@ -141,6 +158,11 @@ SITUATIONS: dict[str, Situation] = {
     "file-list": three_files,
     "file-upload": nothing,
     "overlay-list": two_overlays,
+    "splash-list": two_splash_pages,
+    "pixel-list": two_pixels,
+    "pixel-add": nothing,
+    "pixel-update": one_pixel,
+    "pixel-delete": one_pixel,
     "api-v1": nothing,
 }
 
