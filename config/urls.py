@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("shortener.dashboard_urls")),
     path("", include("qrcodes.dashboard_urls")),
+    path("", include("pixels.dashboard_urls")),
     path("", include("files.urls")),
     path("", include("overlays.urls")),
     path("", include("qrcodes.urls")),

@@ -19,6 +19,20 @@ from shortener.models import Domain, Link
 from shortener.safety import domain_url, optional_url, site_hosts
 from shortener.tasks import fetch_link_metadata
 
+
+def pixel_ids_of(link: Link) -> list[int]:
+    """The ids of the link's pixels (none without a query when it has none)."""
+    from pixels.services import pixel_ids_of  # pixels builds on shortener
+
+    return pixel_ids_of(link)
+
+
+def set_link_pixels(*, link: Link, pixel_ids: list[int]) -> None:
+    from pixels.services import set_link_pixels  # pixels builds on shortener
+
+    set_link_pixels(link=link, pixel_ids=pixel_ids)
+
+
 logger = logging.getLogger(__name__)
 
 BANNER_ERROR = "Banner must be either a PNG or a JPEG (Max 500kb)."
@@ -47,6 +61,7 @@ class LinkSpec:
     is_public: bool = False
     parameters: list[list[str]] = field(default_factory=list)
     deeplink: dict[str, str] = field(default_factory=dict)
+    pixels: list[int] = field(default_factory=list)  # ids of the owner's pixels
 
 
 # The options that make two links "the same" for de-duplication (D13).
@@ -67,6 +82,8 @@ def find_duplicate(owner: User, spec: LinkSpec) -> Link | None:
         return None  # a new banner to download: always a new link
     for link in candidates.order_by("-id")[:50]:
         if any(getattr(link, name) != getattr(spec, name) for name in SAME_LINK_FIELDS):
+            continue
+        if pixel_ids_of(link) != spec.pixels:
             continue
         # Preview texts count only when the request sets them (else they may have
         # been read from the destination since).
@@ -114,6 +131,8 @@ def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
     if banner is not None:
         link.meta_image.save(banner.name, banner, save=False)
     save_with_alias(link, spec.alias)
+    if spec.pixels:
+        set_link_pixels(link=link, pixel_ids=spec.pixels)
     if not (link.meta_title and link.meta_description):
         transaction.on_commit(lambda: fetch_link_metadata.delay(link.pk))
     return link, True
@@ -170,6 +189,8 @@ def apply_spec(link: Link, spec: LinkSpec, only: set[str] | None = None) -> None
             continue
         if name == "password":
             link.set_password(spec.password)
+        elif name == "pixels":
+            link.has_pixels = bool(spec.pixels)  # the rows follow once saved
         else:
             setattr(link, name, getattr(spec, name))
 
@@ -196,6 +217,8 @@ def update_link(*, link: Link, spec: LinkSpec, present: set[str]) -> Link:
             link.save()
     except IntegrityError:
         raise Conflict(ALIAS_TAKEN) from None
+    if "pixels" in present:
+        set_link_pixels(link=link, pixel_ids=spec.pixels)
     return link
 
 

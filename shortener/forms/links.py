@@ -48,7 +48,7 @@ class Section:
 
 
 class LinkForm(ContractForm):
-    """Every option of a link (§3.3) but pixels, campaign and channel."""
+    """Every option of a link (§3.3) but campaign and channel."""
 
     url = forms.CharField(
         label=_("Destination URL"),
@@ -115,6 +115,11 @@ class LinkForm(ContractForm):
         help_text=_("Only you see it."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    pixels = forms.MultipleChoiceField(
+        label=_("Pixels"),
+        required=False,
+        help_text=_("Their scripts run on the page shown before the destination."),
+    )
     status = forms.ChoiceField(
         label=_("Visibility"),
         choices=VISIBILITY,
@@ -132,6 +137,7 @@ class LinkForm(ContractForm):
             ("", _("Main site (%(host)s)") % {"host": site_host}),
             *((domain.url, domain.url) for domain in owner.domains.order_by("host")),
         ]
+        self.add_pixel_choices(owner, link)
         self.fields["expiry"].help_text = _(
             "The link stops redirecting after this moment (time zone: %(zone)s)."
         ) % {"zone": timezone.get_current_timezone_name()}
@@ -173,6 +179,20 @@ class LinkForm(ContractForm):
             )
             for rows in ROWS
         }
+
+    def add_pixel_choices(self, owner: User, link: Link | None) -> None:
+        """Offer the owner's pixels; no field for an owner without any."""
+        from pixels.models import Pixel  # pixels builds on shortener
+        from pixels.services import pixel_ids_of
+
+        pixels = Pixel.objects.filter(owner=owner).oldest_first()
+        choices = [(str(p.pk), str(p)) for p in pixels]
+        if not choices:
+            del self.fields["pixels"]
+            return
+        self.fields["pixels"].choices = choices
+        if link is not None and (chosen := pixel_ids_of(link)):
+            self.initial["pixels"] = [str(pk) for pk in chosen]
 
     @staticmethod
     def without_missing_rows(data: Any) -> Any:
@@ -271,6 +291,11 @@ class LinkForm(ContractForm):
             self.fields_section(
                 _("Deep links"), ["deeplink_apple", "deeplink_google", "deeplink_auto"]
             ),
+            *(
+                [self.fields_section(_("Pixels"), ["pixels"])]
+                if "pixels" in self.fields
+                else []
+            ),
             self.fields_section(_("Note and visibility"), ["description", "status"]),
         ]
 
@@ -312,6 +337,8 @@ class LinkForm(ContractForm):
             },
             **{rows.parameter: self.row_values(rows) for rows in ROWS},
         }
+        if "pixels" in self.fields:
+            params["pixels"] = [int(pk) for pk in data["pixels"]]
         if self.link is None:
             params["password"] = data["password"]
             params["metaimage"] = data["metaimage"]

@@ -85,6 +85,12 @@ def link_params(*, url_required: bool) -> tuple[Param, ...]:
                 "find them from the destination."
             ),
         ),
+        Param(
+            "pixels",
+            "body",
+            "array",
+            _("Ids of your pixels, shown before the redirect; others are ignored."),
+        ),
     )
 
 
