@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("pixels.dashboard_urls")),
     path("", include("files.urls")),
     path("", include("overlays.urls")),
+    path("", include("splash.urls")),
     path("", include("qrcodes.urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),

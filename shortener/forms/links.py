@@ -142,8 +142,13 @@ class LinkForm(ContractForm):
             "The link stops redirecting after this moment (time zone: %(zone)s)."
         ) % {"zone": timezone.get_current_timezone_name()}
         from overlays.links import overlay_choices  # overlays builds on this app
+        from splash.links import splash_choices  # so does splash
 
-        self.fields["type"].choices = [*REDIRECT_TYPES, *overlay_choices(owner)]
+        self.fields["type"].choices = [
+            *REDIRECT_TYPES,
+            *splash_choices(owner),
+            *overlay_choices(owner),
+        ]
         if link is None:
             del self.fields["remove_password"], self.fields["remove_metaimage"]
         else:
