@@ -72,9 +72,6 @@ class Overlay(models.Model):
         """The value of a link's redirect type that shows this overlay."""
         return f"overlay-{self.pk}"
 
-    def setting(self, key: str) -> Any:
-        return self.settings.get(key, "")
-
     def notification_email(self) -> str:
         """Where contact messages go: the chosen address, else the account's."""
         return self.settings.get("email") or self.owner.email
