@@ -256,6 +256,8 @@ FETCH_LINK_METADATA = env_bool("FETCH_LINK_METADATA", default=True)
 METADATA_TIMEOUT = 2.0 if CELERY_TASK_ALWAYS_EAGER else 8.0
 # Server-side fetches never reach private or loopback addresses, unless allowed.
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", default=False)
+# Seconds before the site's splash page (links of type `splash`) enables Continue.
+SPLASH_SECONDS = env_int("SPLASH_SECONDS", default=5)
 
 # Clicks (D34). Raw IP addresses are kept only when asked for (abuse handling).
 CLICKS_STORE_IP = env_bool("CLICKS_STORE_IP", default=False)

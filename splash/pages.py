@@ -37,7 +37,7 @@ def site_splash_page(
     context = {
         "link": link,
         "destination": destination,
-        "seconds": getattr(settings, "SPLASH_SECONDS", 5),
+        "seconds": settings.SPLASH_SECONDS,
     }
     return _render(request, "splash/site_splash.html", context, link)
 
