@@ -19,20 +19,6 @@ from shortener.models import Domain, Link
 from shortener.safety import domain_url, optional_url, site_hosts
 from shortener.tasks import fetch_link_metadata
 
-
-def pixel_ids_of(link: Link) -> list[int]:
-    """The ids of the link's pixels (none without a query when it has none)."""
-    from pixels.services import pixel_ids_of  # pixels builds on shortener
-
-    return pixel_ids_of(link)
-
-
-def set_link_pixels(*, link: Link, pixel_ids: list[int]) -> None:
-    from pixels.services import set_link_pixels  # pixels builds on shortener
-
-    set_link_pixels(link=link, pixel_ids=pixel_ids)
-
-
 logger = logging.getLogger(__name__)
 
 BANNER_ERROR = "Banner must be either a PNG or a JPEG (Max 500kb)."
@@ -98,6 +84,20 @@ def find_duplicate(owner: User, spec: LinkSpec) -> Link | None:
         elif not link.password:
             return link
     return None
+
+
+def pixel_ids_of(link: Link) -> list[int]:
+    """The ids of the link's pixels (none without a query when it has none)."""
+    from pixels.services import pixel_ids_of  # pixels builds on shortener
+
+    return pixel_ids_of(link)
+
+
+def set_link_pixels(*, link: Link, pixel_ids: list[int]) -> None:
+    """Attach exactly these pixels of the owner to the saved link."""
+    from pixels.services import set_link_pixels  # pixels builds on shortener
+
+    set_link_pixels(link=link, pixel_ids=pixel_ids)
 
 
 def download_banner(url: str) -> ContentFile:
