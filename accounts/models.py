@@ -24,6 +24,10 @@ class UserQuerySet(models.QuerySet):
     def with_email(self, email: str) -> "UserQuerySet":
         return self.filter(email__iexact=email)
 
+    def holding_key(self, key: str) -> "User | None":
+        """The user whose API key this is (with the plan that sets their rate)."""
+        return self.select_related("plan").filter(api_key=key).first() if key else None
+
 
 class AccountManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
     pass

@@ -35,11 +35,7 @@ class ApiKeyAuthentication(BaseAuthentication):
         key = credential(request)
         if key is None:
             return None
-        user = (
-            User.objects.select_related("plan").filter(api_key=key).first()
-            if key
-            else None
-        )
+        user = User.objects.holding_key(key)
         if user is None:
             raise AuthenticationFailed()
         if user.is_banned:

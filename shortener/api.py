@@ -12,7 +12,7 @@ from api.views import ContractViewSet
 from core.errors import InvalidInput, NotFound
 from shortener import parsing, services
 from shortener.models import Domain, Link
-from shortener.safety import host_of, site_hosts
+from shortener.safety import split_short_url
 
 
 def link_item(link: Link) -> dict[str, Any]:
@@ -82,18 +82,9 @@ class LinkViewSet(ContractViewSet):
     def by_short_url(self, short: str) -> Link:
         """The caller's link behind a full short URL (D32: any case)."""
         invalid = "Invalid short url. Please try again."
-        short = short.strip()
-        if "://" not in short:
+        if not split_short_url(short)[1]:
             raise InvalidInput(invalid)
-        host = host_of(short).lower()
-        alias = short.split("://", 1)[1].partition("/")[2].split("?")[0].strip("/")
-        if not host or not alias:
-            raise InvalidInput(invalid)
-        links = self.get_queryset().with_alias(alias)
-        if host in site_hosts():
-            links = links.filter(domain__isnull=True)
-        else:
-            links = links.filter(domain__host=host)
+        links = self.get_queryset().behind_short_url(short)
         link = links.first()
         if link is None:
             raise NotFound(invalid)

@@ -18,8 +18,7 @@ from api.exceptions import RateLimited
 from api.ratelimit import consume
 from core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from shortener import parsing, services
-from shortener.models import Domain, Link
-from shortener.safety import host_of, site_hosts
+from shortener.models import Link
 
 CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
 INVALID_KEY = "A valid API key is required to use this service."
@@ -73,9 +72,7 @@ def v1(request: HttpRequest) -> HttpResponse:
 def authenticate(key: str) -> User:
     if not settings.API_ENABLED:
         raise PermissionDenied("API service is disabled.")
-    user = (
-        User.objects.select_related("plan").filter(api_key=key).first() if key else None
-    )
+    user = User.objects.holding_key(key)
     if user is None:
         raise Unauthorized(INVALID_KEY)
     if user.is_banned or not user.is_active:
@@ -104,18 +101,7 @@ def shorten(user: User, params: Any) -> Link:
 def expand(short: str) -> Link:
     """The public link behind a short URL of this site (any owner, no password)."""
     missing = "This URL couldn't be found. Please double check it."
-    host = host_of(short.strip()).lower()
-    alias = short.strip().split("://", 1)[-1].partition("/")[2].split("?")[0].strip("/")
-    if not alias:
-        raise NotFound(missing)
-    domain = None
-    if host not in site_hosts():
-        domain = Domain.objects.filter(host=host).first()
-        if domain is None:
-            raise NotFound(missing)
-    link = (
-        Link.objects.select_related("domain").on_host(domain).with_alias(alias).first()
-    )
+    link = Link.objects.select_related("domain").behind_short_url(short).first()
     if link is None or link.password or link.is_expired():
         raise NotFound(missing)
     return link

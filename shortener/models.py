@@ -59,6 +59,18 @@ class LinkQuerySet(models.QuerySet):
     def with_alias(self, alias: str) -> "LinkQuerySet":
         return self.filter(alias__iexact=alias)
 
+    def behind_short_url(self, url: str) -> "LinkQuerySet":
+        """The link a full short URL names, on its host, alias in any case (D32)."""
+        from shortener.safety import site_hosts, split_short_url
+
+        host, alias = split_short_url(url)
+        if not alias:
+            return self.none()
+        links = self.with_alias(alias)
+        if host in site_hosts():
+            return links.filter(domain__isnull=True)
+        return links.filter(domain__host=host)
+
     def search(self, text: str) -> "LinkQuerySet":
         return self.filter(
             Q(long_url__icontains=text)

@@ -53,6 +53,15 @@ def host_of(url: str) -> str:
     return f"{host}:{port}" if port else host
 
 
+def split_short_url(url: str) -> tuple[str, str]:
+    """(host, alias) of a short URL such as `https://sho.rt/abc`; "" for no alias."""
+    url = url.strip()
+    if "://" not in url:
+        return "", ""
+    alias = urlsplit(url).path.strip("/")
+    return host_of(url).lower(), "" if "/" in alias else alias
+
+
 def site_hosts() -> set[str]:
     """The platform's own hosts (branded domains are looked up separately)."""
     return {host_of(settings.SITE_URL), *settings.EXTRA_SHORT_HOSTS}
