@@ -15,4 +15,4 @@ class IsAdmin(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         user = request.user
-        return bool(user is not None and (user.is_staff or user.is_superuser))
+        return bool(user is not None and user.is_admin)

@@ -301,3 +301,28 @@ def test_the_user_list_shows_and_filters_by_plan(admin_client, owner, stranger):
     ).content.decode()
     assert "owner@example.com" in html
     assert "stranger@example.com" not in html
+
+
+def test_an_untouched_blank_inline_adds_no_subscription(admin_client, owner):
+    data = {
+        "username": "owner",
+        "email": "owner@example.com",
+        "is_active": "on",
+        **inline(period="monthly", status="active", plan="", provider=""),
+    }
+    response = admin_client.post(f"/admin/accounts/user/{owner.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()
+    assert not Subscription.objects.filter(user=owner).exists()
+
+
+def test_the_admin_pages_open(admin_client, owner):
+    subscription = SubscriptionFactory(user=owner)
+    for url in (
+        PLANS,
+        f"{PLANS}{subscription.plan_id}/change/",
+        SUBSCRIPTIONS,
+        f"{SUBSCRIPTIONS}{subscription.pk}/change/",
+        f"{SUBSCRIPTIONS}add/",
+        f"/admin/accounts/user/{owner.pk}/change/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
