@@ -345,3 +345,15 @@ def test_deleting_an_unknown_user_is_404(admin_api):
 def test_delete_needs_the_delete_method(admin_api, owner):
     assert admin_api.get(f"/api/user/{owner.pk}/delete").status_code == 405
     assert User.objects.filter(pk=owner.pk).exists()
+
+
+def test_the_list_costs_the_same_queries_for_many_users(
+    admin_api, django_assert_max_num_queries
+):
+    SubscriptionFactory.create_batch(3)
+    with django_assert_max_num_queries(6) as few:
+        admin_api.get(USERS)
+    SubscriptionFactory.create_batch(10)
+    UserFactory.create_batch(10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(admin_api.get(USERS).json()["data"]) == 24
