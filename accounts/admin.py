@@ -9,6 +9,8 @@ from django.utils.translation import ngettext
 
 from accounts.forms import AdminUserAddForm, AdminUserChangeForm
 from accounts.models import User
+from billing.admin import SubscriptionInline
+from billing.entitlements import current_subscription
 
 
 @admin.register(User)
@@ -30,10 +32,11 @@ class UserAdmin(BaseUserAdmin):
         "is_superuser",
         "is_active",
         "is_banned",
-        "plan",
+        "subscription__plan",
         "language",
     ]
-    list_select_related = ["plan"]
+    list_select_related = ["subscription__plan"]
+    inlines = [SubscriptionInline]
     search_fields = ["username", "email"]
     readonly_fields = ["api_key", "last_login", "date_joined"]
     actions = ["regenerate_api_keys"]
@@ -43,7 +46,6 @@ class UserAdmin(BaseUserAdmin):
             _("Personal info"),
             {"fields": ("first_name", "last_name", "email", "avatar", "language")},
         ),
-        (_("Plan"), {"fields": ("plan", "plan_expires")}),
         (_("API"), {"fields": ("api_key",)}),
         (
             _("Permissions"),
@@ -76,9 +78,19 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
 
+    @admin.display(description=_("plan"), ordering="subscription__plan__name")
+    def plan(self, user: User) -> str:
+        """The plan of the current subscription; "-" on the default plan."""
+        subscription = current_subscription(user)
+        return subscription.plan.name if subscription is not None else "-"
+
     @admin.display(description=_("membership"))
     def membership(self, user: User) -> str:
         return user.membership
+
+    def get_inline_instances(self, request: HttpRequest, obj: User | None = None):
+        # The add form only asks for the login; the plan is set once it exists.
+        return super().get_inline_instances(request, obj) if obj is not None else []
 
     @admin.action(description=_("Regenerate API keys"))
     def regenerate_api_keys(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -11,6 +11,8 @@ from accounts.models import User
 from api.envelope import ok
 from api.formats import timestamp
 from api.views import ContractAPIView
+from billing import entitlements
+from billing.models import Plan
 
 
 class AccountData(TypedDict):
@@ -19,20 +21,32 @@ class AccountData(TypedDict):
     username: str
     avatar: str
     status: str
-    planid: int | None
+    planid: int
     expires: str | None
     registered: str | None
 
 
-def account_data(user: User) -> AccountData:
+def account_data(user: User, default_plan: Plan | None = None) -> AccountData:
+    """The account object of §2.1 (also the user object of §13).
+
+    `planid` is the plan the user is on (the default free plan without a
+    current subscription); `expires` is the current subscription's expiry.
+    `default_plan` saves a query per user when listing many.
+    """
+    subscription = entitlements.current_subscription(user)
+    if subscription is not None:
+        plan_id, expires = subscription.plan_id, subscription.expires
+    else:
+        plan_id, expires = (default_plan or Plan.objects.default()).pk, None
+    is_pro = subscription is not None and not subscription.plan.is_free
     return {
         "id": user.pk,
         "email": user.email,
         "username": user.username,
         "avatar": user.avatar_url(),
-        "status": user.membership,
-        "planid": user.plan_id,
-        "expires": timestamp(user.plan_expires),
+        "status": "pro" if is_pro else "free",
+        "planid": plan_id,
+        "expires": timestamp(expires),
         "registered": timestamp(user.date_joined),
     }
 

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from billing.entitlements import current_subscription
 
 
 def new_api_key() -> str:
@@ -26,7 +27,9 @@ class UserQuerySet(models.QuerySet):
 
     def holding_key(self, key: str) -> "User | None":
         """The user whose API key this is (with the plan that sets their rate)."""
-        return self.select_related("plan").filter(api_key=key).first() if key else None
+        if not key:
+            return None
+        return self.select_related("subscription__plan").filter(api_key=key).first()
 
 
 class AccountManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]
@@ -34,22 +37,17 @@ class AccountManager(UserManager.from_queryset(UserQuerySet)):  # type: ignore[m
 
 
 class User(AbstractUser):
-    """A member of the site: dashboard login, API key, plan and account state."""
+    """A member of the site: dashboard login, API key and account state.
+
+    The plan is on `subscription` (billing.Subscription); ask
+    `billing.entitlements` what the user may do.
+    """
 
     email = models.EmailField(_("email address"))
     avatar = models.ImageField(_("avatar"), upload_to=avatar_path, blank=True)
     api_key = models.CharField(
         _("API key"), max_length=64, unique=True, default=new_api_key, editable=False
     )
-    plan = models.ForeignKey(
-        "billing.Plan",
-        verbose_name=_("plan"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="users",
-    )
-    plan_expires = models.DateTimeField(_("plan expires"), null=True, blank=True)
     is_banned = models.BooleanField(
         _("banned"),
         default=False,
@@ -80,11 +78,15 @@ class User(AbstractUser):
         return self.api_key
 
     @property
+    def is_admin(self) -> bool:
+        """May use the admin API (api-spec §12-§13) and bypasses plan gates."""
+        return bool(self.is_staff or self.is_superuser)
+
+    @property
     def is_pro(self) -> bool:
-        """On a paid plan that has not expired."""
-        if self.plan is None or self.plan.is_free:
-            return False
-        return self.plan_expires is None or self.plan_expires > timezone.now()
+        """On a paid plan whose subscription is active and has not expired."""
+        subscription = current_subscription(self)
+        return subscription is not None and not subscription.plan.is_free
 
     @property
     def membership(self) -> str:

@@ -2,7 +2,7 @@
 
 Counters live in the default cache (Redis in production), so every web process
 draws on one budget per key. Windows are 60 s, aligned per key as django-ratelimit
-computes them; the budget is the plan's rate or the site default.
+computes them; the budget is the plan's rate or the site default (rate_for).
 """
 
 import logging
@@ -15,6 +15,7 @@ from rest_framework.request import Request
 
 from accounts.models import User
 from api.exceptions import RateLimited
+from billing import entitlements
 
 logger = logging.getLogger("api")
 
@@ -36,9 +37,18 @@ class Usage:
 
 
 def rate_for(user: User) -> int:
-    """Requests per minute the user's key may make."""
-    plan_rate = user.plan.api_rate if user.plan is not None else 0
-    return plan_rate or settings.API_RATE_LIMIT
+    """Requests per minute the user's key may make.
+
+    The site default while paid plans are off (D38); otherwise the plan's
+    `apirate` feature count when enabled (§1.3), else the plan's `api_rate`,
+    else the site default.
+    """
+    if not entitlements.paid_plans():
+        return settings.API_RATE_LIMIT
+    plan = entitlements.plan_for(user)
+    apirate = plan.feature("apirate")
+    plan_rate = apirate.count if apirate.enabled else 0
+    return plan_rate or plan.api_rate or settings.API_RATE_LIMIT
 
 
 def consume(request: Request, user: User) -> Usage | None:

@@ -172,6 +172,13 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL  # no broker: run tasks inline
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
+# Periodic tasks, run by `celery -A config beat` next to the worker.
+CELERY_BEAT_SCHEDULE = {
+    "billing-expire-subscriptions": {
+        "task": "billing.tasks.expire_subscriptions",
+        "schedule": 15 * 60,  # seconds
+    },
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -235,6 +242,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The public API.
 API_ENABLED = env_bool("API_ENABLED", default=True)
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", default=30, minimum=1)  # per minute
+
+# Plans (issue 5). While off, no plan gate or quota applies to anyone and the
+# API rate is the site default (D38).
+PAID_PLANS = env_bool("PAID_PLANS", default=False)
+# How long an SSO login link (GET /api/user/login/:id) stays valid (D24).
+SSO_TOKEN_MINUTES = 60
 
 # Online payments (Stripe Checkout). Without both keys the pricing page offers no
 # buy buttons: an administrator assigns plans. STRIPE_PUBLISHABLE_KEY is optional

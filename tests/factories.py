@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from accounts.models import User
-from billing.models import Plan
+from billing.models import Plan, Subscription
 from shortener.models import Domain, Link
 
 PASSWORD = "correct horse"
@@ -25,6 +28,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.LazyFunction(lambda: make_password(PASSWORD))
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    """An active monthly subscription to a paid plan, 30 days left."""
+
+    class Meta:
+        model = Subscription
+
+    user = factory.SubFactory(UserFactory)
+    plan = factory.SubFactory(PlanFactory)
+    period = "monthly"
+    expires = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    status = "active"
 
 
 class DomainFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,11 @@
 import pytest
 
 from accounts.models import User
-from tests.factories import PlanFactory, UserFactory
+from tests.factories import PlanFactory, SubscriptionFactory, UserFactory
 
 CHANGELIST_URL = "/admin/accounts/user/"
+# The subscription inline's management form: no subscription sent.
+NO_SUBSCRIPTION = {"subscription-TOTAL_FORMS": "0", "subscription-INITIAL_FORMS": "0"}
 ADD_URL = "/admin/accounts/user/add/"
 
 
@@ -15,15 +17,14 @@ def admin_client(client, db):
 
 
 def test_the_user_list_shows_the_account_columns(admin_client, owner):
-    owner.plan = PlanFactory(name="Gold")
-    owner.save()
+    SubscriptionFactory(user=owner, plan=PlanFactory(name="Gold"))
 
     html = admin_client.get(CHANGELIST_URL).content.decode()
 
     for column in ("Plan", "Membership", "Banned", "Date joined"):
         assert column in html
     assert "owner@example.com" in html
-    assert '<td class="field-plan nowrap">Gold</td>' in html
+    assert '<td class="field-plan">Gold</td>' in html
     assert '<td class="field-membership">pro</td>' in html
     for filter_title in ("By banned", "By plan", "By language", "By superuser status"):
         assert filter_title in html
@@ -41,8 +42,10 @@ def test_the_change_page_shows_the_api_key_read_only(admin_client, owner):
 
     assert f'<div class="readonly">{owner.api_key}</div>' in html
     assert 'name="api_key"' not in html
-    for field in ("avatar", "plan", "plan_expires", "is_banned", "language"):
+    for field in ("avatar", "is_banned", "language", "is_staff"):
         assert f'name="{field}' in html
+    for field in ("plan", "period", "expires", "status"):
+        assert f'name="subscription-0-{field}' in html
 
 
 def test_the_regenerate_action_replaces_the_selected_keys(
@@ -121,7 +124,12 @@ def test_the_add_form_refuses_a_taken_email_in_any_case(admin_client, owner):
 
 
 def test_the_change_form_refuses_a_taken_email(admin_client, owner, stranger):
-    data = {"username": "owner", "email": "Stranger@Example.com", "is_active": "on"}
+    data = {
+        "username": "owner",
+        "email": "Stranger@Example.com",
+        "is_active": "on",
+        **NO_SUBSCRIPTION,
+    }
 
     response = admin_client.post(f"/admin/accounts/user/{owner.pk}/change/", data)
 
@@ -140,6 +148,7 @@ def test_the_change_form_saves_the_account_fields(admin_client, owner):
         "is_active": "on",
         "is_banned": "on",
         "language": "it",
+        **NO_SUBSCRIPTION,
     }
 
     response = admin_client.post(f"/admin/accounts/user/{owner.pk}/change/", data)

@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, SubscriptionFactory
 
 API_KEY_URL = "/user/settings/api"
 
@@ -28,9 +28,9 @@ def test_the_page_shows_the_key_and_how_to_use_it(owner_client, owner, settings)
     assert 'data-confirm="Replace your API key?' in html
 
 
-def test_the_rate_note_follows_the_plan(owner_client, owner):
-    owner.plan = PlanFactory(api_rate=120)
-    owner.save()
+def test_the_rate_note_follows_the_plan(owner_client, owner, settings):
+    settings.PAID_PLANS = True
+    SubscriptionFactory(user=owner, plan=PlanFactory(api_rate=120))
 
     html = owner_client.get(API_KEY_URL).content.decode()
 

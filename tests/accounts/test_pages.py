@@ -2,7 +2,7 @@ import pytest
 from django.test import RequestFactory
 
 from core.views import server_error
-from tests.factories import PlanFactory
+from tests.factories import SubscriptionFactory
 
 
 @pytest.mark.django_db
@@ -40,8 +40,7 @@ def test_the_dashboard_summarises_the_account(owner_client, owner):
 
 
 def test_the_dashboard_shows_a_pro_membership(owner_client, owner):
-    owner.plan = PlanFactory()
-    owner.save()
+    SubscriptionFactory(user=owner)
 
     html = owner_client.get("/user").content.decode()
 

@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from tests.factories import PASSWORD, PlanFactory, UserFactory
+from billing.models import Plan
+from tests.factories import PASSWORD, PlanFactory, SubscriptionFactory, UserFactory
 
 ACCOUNT = "/api/account"
 UPDATE = "/api/account/update"
@@ -28,7 +29,7 @@ def test_it_returns_the_callers_account(owner_api, owner, method):
             "email": "owner@example.com",
             "username": "owner",
             "status": "free",
-            "planid": None,
+            "planid": Plan.objects.default().pk,
             "expires": None,
             "registered": "2020-11-10 18:01:43",
         },
@@ -43,9 +44,8 @@ def test_a_post_with_a_garbage_body_still_answers(owner_api):
 
 def test_a_paid_plan_makes_the_account_pro(owner_api, owner):
     plan = PlanFactory(is_free=False)
-    owner.plan = plan
-    owner.plan_expires = timezone.make_aware(timezone.datetime(2099, 11, 15, 15, 0, 0))
-    owner.save()
+    expires = timezone.make_aware(timezone.datetime(2099, 11, 15, 15, 0, 0))
+    SubscriptionFactory(user=owner, plan=plan, expires=expires)
     data = owner_api.get(ACCOUNT).json()["data"]
     assert data["status"] == "pro"
     assert data["planid"] == plan.pk
@@ -53,14 +53,26 @@ def test_a_paid_plan_makes_the_account_pro(owner_api, owner):
 
 
 def test_an_expired_or_free_plan_is_free(owner_api, owner):
-    owner.plan = PlanFactory(is_free=False)
-    owner.plan_expires = timezone.now() - timedelta(days=1)
-    owner.save()
-    assert owner_api.get(ACCOUNT).json()["data"]["status"] == "free"
-    owner.plan = PlanFactory(is_free=True)
-    owner.plan_expires = None
-    owner.save()
-    assert owner_api.get(ACCOUNT).json()["data"]["status"] == "free"
+    subscription = SubscriptionFactory(
+        user=owner, expires=timezone.now() - timedelta(days=1)
+    )
+    data = owner_api.get(ACCOUNT).json()["data"]
+    assert (data["status"], data["planid"], data["expires"]) == (
+        "free",
+        Plan.objects.default().pk,
+        None,
+    )
+    free = PlanFactory(is_free=True)
+    subscription.plan, subscription.expires = free, None
+    subscription.save()
+    data = owner_api.get(ACCOUNT).json()["data"]
+    assert (data["status"], data["planid"]) == ("free", free.pk)
+
+
+def test_a_canceled_subscription_is_free(owner_api, owner):
+    SubscriptionFactory(user=owner, status="canceled")
+    data = owner_api.get(ACCOUNT).json()["data"]
+    assert (data["status"], data["planid"]) == ("free", Plan.objects.default().pk)
 
 
 def test_an_uploaded_avatar_is_an_absolute_url(owner_api, owner, settings):

@@ -6,7 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from api import ratelimit
-from tests.factories import PlanFactory
+from tests.factories import PlanFactory, SubscriptionFactory
 
 ACCOUNT = "/api/account"
 
@@ -89,9 +89,9 @@ def test_a_regenerated_key_keeps_the_users_budget(owner, owner_api, settings):
     assert response.status_code == 429
 
 
-def test_the_plan_rate_overrides_the_site_default(owner, owner_api):
-    owner.plan = PlanFactory(api_rate=100)
-    owner.save()
+def test_the_plan_rate_overrides_the_site_default(owner, owner_api, settings):
+    settings.PAID_PLANS = True
+    SubscriptionFactory(user=owner, plan=PlanFactory(api_rate=100))
     response = owner_api.get(ACCOUNT)
     assert response["X-RateLimit-Limit"] == "100"
     assert remaining(response) == 99
@@ -99,8 +99,8 @@ def test_the_plan_rate_overrides_the_site_default(owner, owner_api):
 
 def test_a_plan_without_a_rate_uses_the_site_default(owner, owner_api, settings):
     settings.API_RATE_LIMIT = 7
-    owner.plan = PlanFactory(api_rate=0)
-    owner.save()
+    settings.PAID_PLANS = True
+    SubscriptionFactory(user=owner, plan=PlanFactory(api_rate=0))
     assert owner_api.get(ACCOUNT)["X-RateLimit-Limit"] == "7"
 
 

@@ -19,7 +19,12 @@ from api.reference.model import Endpoint
 from overlays.models import Overlay
 from qrcodes.services import create_qr
 from splash.models import SplashPage
-from tests.factories import DomainFactory, LinkFactory, PlanFactory
+from tests.factories import (
+    DomainFactory,
+    LinkFactory,
+    PlanFactory,
+    SubscriptionFactory,
+)
 from tests.pixels.factories import PixelFactory
 
 Situation = Callable[[Any, APIClient], dict[str, str]]
@@ -54,9 +59,9 @@ def call(endpoint: Endpoint, api: APIClient, user, values: dict[str, str]):
 
 
 def with_plan(user, api: APIClient) -> dict[str, str]:
-    user.plan = PlanFactory()
-    user.plan_expires = timezone.now() + timedelta(days=30)
-    user.save()
+    SubscriptionFactory(
+        user=user, plan=PlanFactory(), expires=timezone.now() + timedelta(days=30)
+    )
     return {}
 
 

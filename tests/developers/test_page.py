@@ -10,7 +10,7 @@ from django.utils.translation import override
 
 from api import reference
 from api.reference.model import Endpoint, Section
-from tests.factories import PlanFactory, UserFactory
+from tests.factories import PlanFactory, SubscriptionFactory, UserFactory
 
 ADMIN_SECTION = Section(
     slug="users",
@@ -109,8 +109,9 @@ def test_visitors_see_the_site_rate(client, settings):
 
 
 @pytest.mark.django_db
-def test_a_user_sees_their_plans_rate(client):
-    user = UserFactory(plan=PlanFactory(api_rate=120))
+def test_a_user_sees_their_plans_rate(client, settings):
+    settings.PAID_PLANS = True
+    user = SubscriptionFactory(plan=PlanFactory(api_rate=120)).user
     client.force_login(user)
     html = page(client)
     assert "may make 120 calls per minute" in html
