@@ -65,6 +65,7 @@ def test_total_links_count_on_a_plan_without_a_monthly_quota(
     LinkFactory.create_batch(3, owner=owner)
     rows = usage_rows(owner_client.get(URL).content.decode())
     assert rows["links"] == ("Links", "3", "Unlimited")
+    assert rows["clicks"] == ("Clicks this month", "0", "50,000")
     assert rows["domain"] == ("Branded domains", "0", "5")
 
 
