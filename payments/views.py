@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from billing import entitlements
 from billing.features import NUMERIC_LIMITS
@@ -48,7 +48,7 @@ def site_url(name: str) -> str:
     return settings.SITE_URL + reverse(name)
 
 
-@require_GET
+@require_safe
 def pricing(request: HttpRequest) -> HttpResponse:
     """The public plans side by side, with buy buttons when payments are set up."""
     plans = list(Plan.objects.filter(is_public=True).order_by("position", "id"))
@@ -66,7 +66,7 @@ def pricing(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def billing(request: HttpRequest) -> HttpResponse:
     """The user's plan, its period and expiry, and their usage of each quota."""
     user = request.user

@@ -124,3 +124,8 @@ def test_pricing_renders_with_no_public_plan(client, db, settings, plans_on):
     response = client.get(URL)
     assert response.status_code == 200
     assert "No plan is on offer yet" in response.content.decode()
+
+
+def test_pricing_answers_get_and_head_only(client, no_keys):
+    assert client.head(URL).status_code == 200
+    assert client.post(URL).status_code == 405
