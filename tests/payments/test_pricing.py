@@ -126,6 +126,6 @@ def test_pricing_renders_with_no_public_plan(client, db, settings, plans_on):
     assert "No plan is on offer yet" in response.content.decode()
 
 
-def test_pricing_answers_get_and_head_only(client, no_keys):
+def test_pricing_answers_get_and_head_only(client, db, no_keys):
     assert client.head(URL).status_code == 200
     assert client.post(URL).status_code == 405
