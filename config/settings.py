@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "overlays",
     "pixels",
     "splash",
+    "payments",
 ]
 
 MIDDLEWARE = [
@@ -247,6 +248,23 @@ API_RATE_LIMIT = env_int("API_RATE_LIMIT", default=30, minimum=1)  # per minute
 PAID_PLANS = env_bool("PAID_PLANS", default=False)
 # How long an SSO login link (GET /api/user/login/:id) stays valid (D24).
 SSO_TOKEN_MINUTES = 60
+
+# Online payments (Stripe Checkout). Without both keys the pricing page offers no
+# buy buttons: an administrator assigns plans. STRIPE_PUBLISHABLE_KEY is optional
+# and not needed by the hosted (redirect) Checkout used here.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+if bool(STRIPE_SECRET_KEY) != bool(STRIPE_WEBHOOK_SECRET):
+    # Taking payments without hearing back from Stripe would charge people for
+    # plans they never get.
+    raise ImproperlyConfigured(
+        "Set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither"
+    )
+# ISO 4217 code of the plans' prices.
+PAYMENTS_CURRENCY = env.str("PAYMENTS_CURRENCY", default="usd").strip().lower()
+if len(PAYMENTS_CURRENCY) != 3 or not PAYMENTS_CURRENCY.isalpha():
+    raise ImproperlyConfigured("PAYMENTS_CURRENCY must be a 3-letter currency code")
 
 # Links.
 ALIAS_LENGTH = env_int("ALIAS_LENGTH", default=5, minimum=3)  # random codes
