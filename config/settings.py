@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "overlays",
     "pixels",
     "splash",
+    "bio",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("overlays.urls")),
     path("", include("splash.urls")),
     path("", include("qrcodes.urls")),
+    path("", include("bio.urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left

@@ -43,6 +43,7 @@ class LinkKind(models.TextChoices):
     LINK = "link", _("link")
     FILE = "file", _("file")
     QR = "qr", _("QR code")
+    BIO = "bio", _("bio page")
 
 
 class LinkQuerySet(models.QuerySet):
