@@ -150,16 +150,16 @@ def youtube_id(raw: str) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
 _DANGEROUS = re.compile(
-    r"@import\b[^;]*;?"
-    r"|@charset\b[^;]*;?"
-    r"|@namespace\b[^;]*;?"
-    r"|expression\s*\("
+    r"@import[^;]*;?"
+    r"|@charset[^;]*;?"
+    r"|@namespace[^;]*;?"
+    r"|expression\s*\([^)]*\)?"
     r"|javascript\s*:"
     r"|vbscript\s*:"
     r"|-moz-binding"
     r"|behavior"
-    r"|(?:-webkit-)?image-set\s*\("
-    r"|url\s*\((?!\s*['\"]?data:image/(?:png|jpeg|gif|webp)[;,])",
+    r"|(?:-webkit-)?image-set\s*\([^)]*\)?"
+    r"|url\s*\((?!\s*['\"]?data:image/(?:png|jpeg|gif|webp)[;,])[^)]*\)?",
     re.IGNORECASE,
 )
 
