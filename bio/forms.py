@@ -84,7 +84,6 @@ class BioPageForm(forms.ModelForm):
             },
         }
         help_texts = {
-            "is_default": _("Shown at /u/<your username>."),
             "custom_css": _(
                 "Applied to the public page only. Imports, external URLs and "
                 "anything that can run code are removed."
@@ -100,6 +99,9 @@ class BioPageForm(forms.ModelForm):
         self.fields["domain"].choices = [site, *choices]
         self.fields["root_domain"].choices = [("", _("No domain")), *choices]
         self.fields["background_end"].required = False
+        self.fields["is_default"].help_text = _(
+            "Your public profile, %(address)s, shows it."
+        ) % {"address": f"{settings.SITE_URL}/u/{owner.get_username()}"}
         page = self.instance
         if page.pk:
             self.initial["alias"] = page.link.alias

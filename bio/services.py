@@ -1,6 +1,7 @@
 """Creating, changing and deleting bio pages, and counting clicks on their blocks."""
 
 from datetime import datetime
+from functools import partial
 from typing import TypedDict
 
 from django.core.cache import cache
@@ -13,6 +14,7 @@ from analytics.clicks import REPEAT_SECONDS, is_owner, visitor_hash
 from analytics.visitors import visitor_of
 from bio.models import BioPage, Block
 from core.errors import Conflict
+from shortener import hosts
 from shortener.models import Domain, Link, LinkKind
 from shortener.services import ALIAS_TAKEN, alias_taken, draw_alias_until_saved
 
@@ -66,12 +68,31 @@ def save_bio_page(
         BioPage.objects.filter(owner=page.owner, is_default=True).exclude(
             pk=page.pk
         ).update(is_default=False)
+    previous_root = (
+        BioPage.objects.filter(pk=page.pk).values_list("root_of", flat=True).first()
+        if page.pk
+        else None
+    )
     if page.root_of_id:
         BioPage.objects.filter(root_of=page.root_of_id).exclude(pk=page.pk).update(
             root_of=None
         )
     page.save()
+    if previous_root != page.root_of_id:
+        mark_root(previous_root, shows=False)
+        mark_root(page.root_of_id, shows=True)
     return page
+
+
+def mark_root(domain_id: int | None, *, shows: bool) -> None:
+    """Say whether the domain's root shows a bio page; forget the cached domain."""
+    if domain_id is None:
+        return
+    domain = Domain.objects.filter(pk=domain_id).first()
+    if domain is None:
+        return
+    Domain.objects.filter(pk=domain_id).update(shows_bio_page=shows)
+    transaction.on_commit(partial(hosts.forget, domain.host))
 
 
 @transaction.atomic
@@ -89,7 +110,9 @@ def delete_bio_page(*, page: BioPage) -> None:
 
     (bio.signals removes the stored pictures once committed.)
     """
-    page.link.delete()
+    with transaction.atomic():
+        mark_root(page.root_of_id, shows=False)
+        page.link.delete()
 
 
 def count_block_click(block: Block, request: HttpRequest) -> bool:

@@ -291,7 +291,7 @@ def domain_root(request: HttpRequest) -> HttpResponse:
     domain = branded_domain_of(request)
     if domain is None:
         raise Http404
-    if (page := domain_bio_page(request, domain)) is not None:
+    if domain.shows_bio_page and (page := domain_bio_page(request, domain)):
         return page
     if domain.redirect_root:
         return HttpResponseRedirect(domain.redirect_root)

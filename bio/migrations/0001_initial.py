@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('shortener', '0005_alter_link_kind'),
+        ('shortener', '0005_link_kind_bio_domain_bio_page'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -79,8 +79,8 @@
     ["rounded", "square", "outline"].forEach(function (style) {
       root.classList.toggle("bio-buttons-" + style, value("button_style") === style);
     });
-    var end = field("background_end");
-    if (end && gradient) { end.closest("div").hidden = !gradient.checked; }
+    var endField = form.querySelector('[data-field="background_end"]');
+    if (endField && gradient) { endField.hidden = !gradient.checked; }
   };
   var avatar = field("avatar");
   if (avatar) {

@@ -65,7 +65,7 @@ def test_the_owners_own_visit_is_not_counted(owner_client, page):
 
 def test_profile_and_domain_root_visits_count_too(client, owner, page):
     page.is_default = True
-    page.root_of = DomainFactory(owner=owner, host=BRAND)
+    page.root_of = DomainFactory(owner=owner, host=BRAND, shows_bio_page=True)
     page.save()
 
     client.get("/u/owner", HTTP_USER_AGENT=CHROME_WINDOWS)

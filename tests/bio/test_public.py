@@ -169,7 +169,12 @@ def test_a_branded_domain_shows_only_its_owners_profile(client, owner, stranger)
 
 
 def test_a_branded_domains_root_shows_its_bio_page(client, owner):
-    brand = DomainFactory(owner=owner, host=BRAND, redirect_root="https://else.example")
+    brand = DomainFactory(
+        owner=owner,
+        host=BRAND,
+        redirect_root="https://else.example",
+        shows_bio_page=True,
+    )
     BioPageFactory(owner=owner, name="Brand home", root_of=brand)
 
     response = visit(client, "/", HTTP_HOST=BRAND)
@@ -179,8 +184,14 @@ def test_a_branded_domains_root_shows_its_bio_page(client, owner):
     assert "Content-Security-Policy" in response
 
 
-def test_a_domain_root_without_page_keeps_its_redirect(client, owner):
-    DomainFactory(owner=owner, host=BRAND, redirect_root="https://else.example")
+@pytest.mark.parametrize("flag", [False, True])  # True: the page was just deleted
+def test_a_domain_root_without_page_keeps_its_redirect(client, owner, flag):
+    DomainFactory(
+        owner=owner,
+        host=BRAND,
+        redirect_root="https://else.example",
+        shows_bio_page=flag,
+    )
 
     response = visit(client, "/", HTTP_HOST=BRAND)
 

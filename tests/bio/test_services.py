@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from bio import services
 from bio.models import BioPage, Block
 from core.errors import Conflict
+from shortener import hosts
 from shortener.models import Link, LinkKind
 from tests.bio.factories import BioPageFactory, BlockFactory
 from tests.factories import DomainFactory, LinkFactory
@@ -125,6 +126,40 @@ def test_a_domain_root_shows_one_page(owner):
     first.refresh_from_db()
     assert first.root_of is None
     assert brand.root_bio_page == page
+
+
+def test_the_domain_knows_whether_its_root_shows_a_page(
+    owner, django_capture_on_commit_callbacks
+):
+    brand, other = DomainFactory(owner=owner), DomainFactory(owner=owner)
+    hosts.branded_domain(brand.host)  # cached, as the middleware does
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = services.save_bio_page(page=new_page(owner, root_of=brand))
+    assert hosts.branded_domain(brand.host).shows_bio_page is True
+
+    page.root_of = other
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_bio_page(page=page)
+    brand.refresh_from_db()
+    other.refresh_from_db()
+    assert (brand.shows_bio_page, other.shows_bio_page) == (False, True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_bio_page(page=page)
+    other.refresh_from_db()
+    assert other.shows_bio_page is False
+    assert hosts.branded_domain(other.host).shows_bio_page is False
+
+
+def test_a_deleted_domain_leaves_the_page_without_root(owner):
+    brand = DomainFactory(owner=owner)
+    page = services.save_bio_page(page=new_page(owner, root_of=brand))
+
+    brand.delete()
+
+    page.refresh_from_db()
+    assert page.root_of is None
 
 
 def test_deleting_a_page_deletes_its_link_blocks_and_clicks(owner):
