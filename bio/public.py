@@ -60,16 +60,24 @@ def root_page(request: HttpRequest, domain: Domain) -> HttpResponse | None:
     return page_response(request, page) if page is not None else None
 
 
-@require_safe
-def profile(request: HttpRequest, username: str) -> HttpResponse:
-    """`/u/<username>`: the user's default bio page (§16.4); 404 without one."""
-    domain = branded_domain_of(request)
+def default_page_of(username: str, domain: Domain | None = None) -> BioPage | None:
+    """The user's default bio page, their public profile (§16.4); None without one.
+
+    On a branded domain (`domain`), only the domain owner's profile exists.
+    The campaigns' public list page is styled after this page (bio.theme).
+    """
     pages = BioPage.objects.select_related("link__domain").filter(
         owner__username=username, owner__is_banned=False, is_default=True
     )
-    if domain is not None:  # a branded domain shows its owner's profile only
+    if domain is not None:
         pages = pages.filter(owner=domain.owner_id)
-    page = pages.first()
+    return pages.first()
+
+
+@require_safe
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    """`/u/<username>`: the user's default bio page (§16.4); 404 without one."""
+    page = default_page_of(username, branded_domain_of(request))
     if page is None:
         raise Http404
     return page_response(request, page)

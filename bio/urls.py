@@ -13,6 +13,7 @@ urlpatterns = [
     path("user/bio", views.page_list, name="list"),
     path("user/bio/new", views.page_create, name="create"),
     path("user/bio/<int:pk>/edit", views.page_edit, name="edit"),
+    path("user/bio/<int:pk>/stats", views.page_stats, name="stats"),
     path("user/bio/<int:pk>/default", views.page_make_default, name="default"),
     path("user/bio/<int:pk>/delete", views.page_delete, name="delete"),
     path("u/<str:username>", public.profile, name="profile"),

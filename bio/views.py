@@ -17,7 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bio import services, theme
 from bio.content import NETWORKS
 from bio.forms import BioPageForm, BlockFormSet
-from bio.models import BioPage
+from analytics.stats import link_stats
+from bio.models import BioPage, BlockKind
 from core.errors import DomainError
 
 
@@ -118,6 +119,25 @@ def page_make_default(request: HttpRequest, pk: int) -> HttpResponse:
         % {"name": page.name, "username": request.user.get_username()},
     )
     return redirect("bio:list")
+
+
+@login_required
+def page_stats(request: HttpRequest, pk: int) -> HttpResponse:
+    """The page's visits (its link's statistics) and the clicks of its link blocks."""
+    page = owned_page(request, pk)
+    stats = link_stats(page.link)
+    context = {
+        "page": page,
+        "stats": stats,
+        "tops": [
+            (_("Countries"), stats["topCountries"]),
+            (_("Referrers"), stats["topReferrers"]),
+            (_("Browsers"), stats["topBrowsers"]),
+            (_("Operating systems"), stats["topOs"]),
+        ],
+        "link_blocks": page.blocks.filter(kind=BlockKind.LINK),
+    }
+    return render(request, "bio/page_stats.html", context)
 
 
 @login_required

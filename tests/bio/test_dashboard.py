@@ -55,7 +55,7 @@ def post_new(client, blocks=(), **fields):
 
 
 def test_the_list_shows_only_my_pages_with_visits_and_default(owner_client, owner):
-    BioPageFactory(owner=owner, name="Mine", link__alias="mine", link__clicks=12)
+    mine = BioPageFactory(owner=owner, name="Mine", link__alias="mine", link__clicks=12)
     BioPageFactory(owner=owner, name="Main", is_default=True)
     BioPageFactory(name="Theirs")
 
@@ -66,7 +66,7 @@ def test_the_list_shows_only_my_pages_with_visits_and_default(owner_client, owne
     assert "Mine" in html
     assert "Main" in html
     assert "Theirs" not in html
-    assert "<td>12</td>" in html
+    assert f'href="/user/bio/{mine.pk}/stats">12</a>' in html
     assert "/u/owner" in html
     assert 'href="/user/bio" aria-current="page">Bio pages' in html
 
@@ -467,3 +467,30 @@ def test_the_image_kind_keeps_the_stored_image_on_edit(owner_client, owner):
     block = page.blocks.get()
     assert (block.image.name, block.title) == (stored, "Described")
     assert block.kind == BlockKind.IMAGE
+
+
+def test_the_statistics_show_visits_and_block_clicks(owner_client, owner, client):
+    from tests.analytics.visits import CHROME_WINDOWS
+
+    page = BioPageFactory(owner=owner, link__alias="ada")
+    shop = BlockFactory(page=page, title="Shop", url="https://shop.example/")
+    BlockFactory(page=page, kind=BlockKind.HEADING, title="Not a link")
+    visitor = type(client)()
+    visitor.get("/ada", HTTP_USER_AGENT=CHROME_WINDOWS)
+    visitor.get(f"/ada/go/{shop.pk}", HTTP_USER_AGENT=CHROME_WINDOWS)
+
+    response = owner_client.get(f"/user/bio/{page.pk}/stats")
+
+    assert response.status_code == 200
+    assert response.context["stats"]["clicks"] == 1
+    assert response.context["stats"]["uniqueClicks"] == 1
+    assert list(response.context["link_blocks"]) == [shop]
+    html = response.content.decode()
+    assert '<td class="numeric">1</td>' in html
+    assert "Not a link" not in html
+
+
+def test_another_users_statistics_are_404(stranger_client, owner):
+    page = BioPageFactory(owner=owner)
+
+    assert stranger_client.get(f"/user/bio/{page.pk}/stats").status_code == 404
