@@ -133,8 +133,18 @@ class Block(models.Model):
 
     def social_links(self) -> list[tuple[str, str, str]]:
         """(network, label, url) of a social block, in the order they were given."""
-        from bio.content import network_label
+        from bio.content import is_safe_link_url, network_label
 
         if not isinstance(self.socials, dict):
             return []
-        return [(name, network_label(name), url) for name, url in self.socials.items()]
+        return [
+            (name, network_label(name), url)
+            for name, url in self.socials.items()
+            if isinstance(url, str) and is_safe_link_url(url)
+        ]
+
+    def safe_text(self) -> str:
+        """The text block's HTML, cleaned when saved and again when shown."""
+        from bio.content import clean_text
+
+        return clean_text(self.text)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.core.files.storage import default_storage
 
+from bio.content import clean_css
 from bio.models import BioPage, ButtonStyle
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -47,8 +48,8 @@ def theme_css(page: BioPage) -> str:
     }
     rules = ";".join(f"{name}:{value}" for name, value in variables.items())
     css = f".bio-root{{{rules}}}"
-    if page.custom_css:
-        css += f"\n{page.custom_css}"  # cleaned when saved (bio.content.clean_css)
+    if custom := clean_css(page.custom_css):  # cleaned when saved, and again here
+        css += f"\n{custom}"
     return css
 
 

@@ -10,14 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from analytics.stats import link_stats
 from bio import services, theme
 from bio.content import NETWORKS
 from bio.forms import BioPageForm, BlockFormSet
-from analytics.stats import link_stats
 from bio.models import BioPage, BlockKind
 from core.errors import DomainError
 
@@ -50,13 +50,12 @@ def stored_pictures(page: BioPage) -> set[str]:
 
 def edit_page(request: HttpRequest, page: BioPage) -> HttpResponse:
     """The builder of a new or existing page, with its live preview."""
-    data, files = (
-        (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    )
+    posted = request.method == "POST"
+    data, files = (request.POST, request.FILES) if posted else (None, None)
+    before = stored_pictures(page)  # validation puts new uploads on the instances
     form = BioPageForm(data, files, instance=page, owner=request.user)
     blocks = BlockFormSet(data, files, instance=page, prefix="blocks")
-    if request.method == "POST" and form.is_valid() and blocks.is_valid():
-        before = stored_pictures(page)
+    if posted and form.is_valid() and blocks.is_valid():
         try:
             with transaction.atomic():
                 page = services.save_bio_page(
@@ -66,13 +65,13 @@ def edit_page(request: HttpRequest, page: BioPage) -> HttpResponse:
                 )
                 save_blocks(blocks, page)
         except DomainError as error:
-            form.add_error("alias", gettext(error.message))
+            form.add_error("alias", _(error.message))
         else:
             for name in before - stored_pictures(page):  # replaced or removed
                 transaction.on_commit(partial(page.avatar.storage.delete, name))
             messages.success(request, _("The bio page has been saved."))
             return redirect("bio:edit", page.pk)
-    status = 400 if request.method == "POST" else 200
+    status = 400 if posted else 200
     context = {
         "form": form,
         "blocks": blocks,

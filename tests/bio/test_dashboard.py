@@ -494,3 +494,41 @@ def test_another_users_statistics_are_404(stranger_client, owner):
     page = BioPageFactory(owner=owner)
 
     assert stranger_client.get(f"/user/bio/{page.pk}/stats").status_code == 404
+
+
+def test_a_replaced_avatar_is_deleted_from_storage(
+    owner_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_new(owner_client, avatar=picture())
+    page = BioPage.objects.get()
+    old = page.avatar.name
+    storage = page.avatar.storage
+    assert storage.exists(old)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner_client.post(
+            f"/user/bio/{page.pk}/edit",
+            {**page_data(avatar=picture("JPEG", name="new.jpg")), **blocks_data([])},
+        )
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.avatar.name != old
+    assert storage.exists(page.avatar.name)
+    assert not storage.exists(old)
+
+
+def test_a_deleted_image_block_leaves_no_file(
+    owner_client, django_capture_on_commit_callbacks
+):
+    post_new(owner_client, blocks=[{"kind": "image", "image": picture()}])
+    page = BioPage.objects.get()
+    block = page.blocks.get()
+    name, storage = block.image.name, block.image.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner_client.post(f"/user/bio/{page.pk}/delete")
+
+    assert response.status_code == 302
+    assert not storage.exists(name)

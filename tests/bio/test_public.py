@@ -205,3 +205,25 @@ def test_a_plain_link_is_still_a_redirect(client, owner):
     response = visit(client, "/plain")
 
     assert response.status_code == 302
+
+
+def test_stored_content_is_cleaned_again_when_shown(client, page):
+    # Rows written by other means than the builder (an import, an old rule).
+    page.custom_css = (
+        "@import 'https://evil.example/x.css';</style><script>x()</script>"
+    )
+    page.save()
+    BlockFactory(page=page, kind=BlockKind.TEXT, text="<img src=x onerror=alert(1)>ok")
+    BlockFactory(
+        page=page,
+        kind=BlockKind.SOCIAL,
+        socials={"github": "javascript:alert(1)", "x": "https://x.com/ada"},
+    )
+
+    html = visit(client, "/ada").content.decode()
+
+    assert "@import" not in html
+    assert "<script" not in html
+    assert "onerror" not in html
+    assert "javascript:" not in html
+    assert 'href="https://x.com/ada"' in html
