@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
