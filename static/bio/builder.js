@@ -218,8 +218,14 @@
   // user already filled it in (a form shown again with its errors).
   var boxes = blocksBox.querySelectorAll("[data-block]");
   var last = boxes[boxes.length - 1];
-  var lastIsBlank = last && boxes.length > Number(initial.value) &&
-    !blockValue(last, "title") && !blockValue(last, "url") && !last.querySelector(".errorlist");
+  var isBlank = function (box) {
+    var typed = Array.prototype.some.call(
+      box.querySelectorAll("input[data-block-input], textarea[data-block-input]"),
+      function (input) { return input.type === "file" ? input.files.length : input.value.trim(); }
+    );
+    return !typed && !box.querySelector(".errorlist");
+  };
+  var lastIsBlank = last && boxes.length > Number(initial.value) && isBlank(last);
   if (lastIsBlank) {
     last.remove();
     total.value = Number(total.value) - 1;
