@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "pixels",
     "splash",
     "payments",
+    "bio",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("splash.urls")),
     path("", include("qrcodes.urls")),
     path("", include("payments.urls")),
+    path("", include("bio.urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left

@@ -22,6 +22,9 @@ class Domain(models.Model):
     scheme = models.CharField(max_length=5, default="https")
     redirect_root = models.URLField(_("root redirect"), max_length=2000, blank=True)
     redirect_404 = models.URLField(_("404 redirect"), max_length=2000, blank=True)
+    # Kept by bio.services: the root of a domain with no bio page there (most)
+    # is answered from the cached domain without a query.
+    shows_bio_page = models.BooleanField(default=False, editable=False)
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -43,6 +46,7 @@ class LinkKind(models.TextChoices):
     LINK = "link", _("link")
     FILE = "file", _("file")
     QR = "qr", _("QR code")
+    BIO = "bio", _("bio page")
 
 
 class LinkQuerySet(models.QuerySet):

@@ -61,6 +61,8 @@ def follow(request: HttpRequest, alias: str) -> HttpResponse:
         return file_page(request, link)
     if link.kind == LinkKind.QR:
         return qr_scan(request, link)
+    if link.kind == LinkKind.BIO:
+        return bio_page(request, link)
     if needs_password(request, link):
         return password_form(request, link)
     if link.is_expired():
@@ -143,6 +145,20 @@ def file_page(request: HttpRequest, link: Link) -> HttpResponse:
     from files.download import download_page  # files builds on this module
 
     return download_page(request, link)
+
+
+def bio_page(request: HttpRequest, link: Link) -> HttpResponse:
+    """A bio page, its visit counted as a click of its link."""
+    from bio.public import bio_page  # bio builds on this module
+
+    return bio_page(request, link)
+
+
+def domain_bio_page(request: HttpRequest, domain: Domain) -> HttpResponse | None:
+    """The bio page the domain's owner shows at its root, if any (§16.11)."""
+    from bio.public import root_page  # bio builds on this module
+
+    return root_page(request, domain)
 
 
 class QRRedirect(HttpResponseRedirect):
@@ -271,10 +287,12 @@ def redirect_to(destination: str) -> HttpResponse:
 
 @require_safe
 def domain_root(request: HttpRequest) -> HttpResponse:
-    """A branded domain's root: its root redirect, or a page saying it works."""
+    """A branded domain's root: its bio page, root redirect, or "it works" page."""
     domain = branded_domain_of(request)
     if domain is None:
         raise Http404
+    if domain.shows_bio_page and (page := domain_bio_page(request, domain)):
+        return page
     if domain.redirect_root:
         return HttpResponseRedirect(domain.redirect_root)
     return render(request, "shortener/domain_working.html", {"domain": domain})
