@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "overlays",
     "pixels",
     "splash",
+    "campaigns",
+    "channels",
 ]
 
 MIDDLEWARE = [

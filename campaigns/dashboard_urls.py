@@ -1,0 +1,5 @@
+"""Dashboard pages (D44)."""
+
+app_name = "campaigns"
+
+urlpatterns: list = []
