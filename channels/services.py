@@ -4,7 +4,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
+from django.http import Http404
 
 from accounts.models import User
 from channels import rules
@@ -202,3 +203,14 @@ def channel_ids_of(link_ids: Iterable[int]) -> dict[int, list[int]]:
     for link_id, channel_id in rows:
         result.setdefault(link_id, []).append(channel_id)
     return result
+
+
+def links_in_channel(
+    links: QuerySet, *, owner: User, pk: str
+) -> tuple[Channel, QuerySet]:
+    """The owner's channel `pk` and those of `links` filed in it (404 otherwise)."""
+    channel = Channel.objects.filter(owner=owner, pk=object_id(pk) or 0).first()
+    if channel is None:
+        raise Http404
+    filed = channel.items.of_type("links").values("object_id")
+    return channel, links.filter(pk__in=filed)

@@ -37,6 +37,11 @@ def link_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         links = links.search(query)
+    channel = None
+    if raw_channel := request.GET.get("channel"):
+        from channels.services import links_in_channel  # channels build on links
+
+        channel, links = links_in_channel(links, owner=request.user, pk=raw_channel)
     sort = request.GET.get("sort", "date")
     if sort not in ORDERINGS:
         sort = "date"
@@ -47,7 +52,8 @@ def link_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "sort": sort,
-        "has_links": bool(query) or page.paginator.count > 0,
+        "channel": channel,
+        "has_links": bool(query or channel) or page.paginator.count > 0,
     }
     return render(request, "shortener/dashboard/link_list.html", context)
 
