@@ -71,7 +71,7 @@ class AddItemForm(forms.Form):
     """Pick one of the owner's links or QR codes that is not in the channel yet."""
 
     def __init__(self, data: Any = None, *, channel: Channel, type_name: str) -> None:
-        super().__init__(data)
+        super().__init__(data, prefix=type_name)  # two of these on one page
         self.type_name = type_name
         filed = channel.items.of_type(type_name).values("object_id")
         if type_name == "links":
