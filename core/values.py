@@ -10,7 +10,12 @@ FALSE = {False, "0", "false"}
 
 
 def boolean(value: Any) -> bool:
-    """`true/false`, `1/0`, `"1"/"0"`, `"true"/"false"` as a bool (D26)."""
+    """`true/false`, `1/0`, `"1"/"0"`, `"true"/"false"` as a bool (D26).
+
+    Null (or an empty string) clears a flag (D14): false.
+    """
+    if value is None or value == "":
+        return False
     if not isinstance(value, bool | int | float | str):
         raise InvalidInput(INVALID_BODY)
     if isinstance(value, str):

@@ -459,3 +459,16 @@ def test_every_route_needs_a_key_and_refuses_banned_users(client, owner, method,
     )
     assert response.status_code == 403
     assert response.json() == error("You do not have the permission to use the API.")
+
+
+@pytest.mark.parametrize("public", [None, "", False, 0, "0", "false"])
+def test_public_accepts_the_forms_of_false(owner_api, owner, public):
+    campaign = CampaignFactory(owner=owner, is_public=True)
+
+    response = owner_api.put(
+        f"/api/campaign/{campaign.pk}/update", {"public": public}, format="json"
+    )
+
+    assert response.status_code == 200
+    campaign.refresh_from_db()
+    assert campaign.is_public is False
