@@ -33,9 +33,7 @@ def test_the_list_shows_only_the_users_campaigns(owner_client, owner, stranger):
     assert f'href="{LIST}" aria-current="page">Campaigns</a>' in html
 
 
-@pytest.mark.parametrize(
-    "url", [LIST, "/user/campaigns/1", "/user/campaigns/1/delete"]
-)
+@pytest.mark.parametrize("url", [LIST, "/user/campaigns/1", "/user/campaigns/1/delete"])
 def test_the_pages_need_a_sign_in(client, url):
     response = client.get(url)
 
