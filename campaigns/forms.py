@@ -29,7 +29,7 @@ class CampaignForm(forms.Form):
         required=False,
         max_length=SLUG_MAX,
         help_text=_(
-            "Visitors of /r/<slug> are sent to one of the campaign's links. "
+            "Visitors of /r/this-slug are sent to one of the campaign's links. "
             "Leave empty for no rotator."
         ),
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
