@@ -1,6 +1,7 @@
 """Campaigns (api-spec §5, §16.4): named groups of links with a rotator URL."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from shortener.models import Link
 
 SLUG_MAX = 64
+MAX_WEIGHT = 100
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -72,7 +74,11 @@ class Membership(models.Model):
         Link, on_delete=models.CASCADE, related_name="campaign_membership"
     )
     # The rotator draws links in proportion to their weights.
-    weight = models.PositiveSmallIntegerField(_("rotator weight"), default=1)
+    weight = models.PositiveSmallIntegerField(
+        _("rotator weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_WEIGHT)],
+    )
     added = models.DateTimeField(default=timezone.now)
 
     class Meta:

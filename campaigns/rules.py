@@ -20,7 +20,6 @@ DELETED = "Campaign has been deleted successfully."
 NAME_MIN = 2
 NAME_MAX = 255
 RANDOM_SLUG_LENGTH = 6
-MAX_WEIGHT = 100
 
 
 def clean_name(value: Any) -> str:

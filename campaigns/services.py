@@ -8,7 +8,7 @@ from django.db.models import F
 
 from accounts.models import User
 from campaigns import rules
-from campaigns.models import Campaign, Membership
+from campaigns.models import MAX_WEIGHT, Campaign, Membership
 from core.errors import Conflict
 from core.values import object_id
 from shortener.models import Link
@@ -126,7 +126,7 @@ def remove_link(*, campaign: Campaign, link_id: int) -> bool:
 
 def set_weight(*, membership: Membership, weight: int) -> None:
     """Set a link's rotator weight (1 to 100)."""
-    membership.weight = max(1, min(int(weight), rules.MAX_WEIGHT))
+    membership.weight = max(1, min(int(weight), MAX_WEIGHT))
     membership.save(update_fields=["weight"])
 
 

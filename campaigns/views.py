@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from campaigns import rules, services
+from campaigns import services
 from campaigns.forms import AddLinkForm, CampaignForm
-from campaigns.models import Campaign, Membership
+from campaigns.models import MAX_WEIGHT, Campaign, Membership
 from core.errors import DomainError
 
 
@@ -65,7 +65,7 @@ def detail_page(
         "add_form": add_form or AddLinkForm(campaign=campaign),
         "memberships": memberships,
         "total_weight": sum(m.weight for m in memberships),
-        "max_weight": rules.MAX_WEIGHT,
+        "max_weight": MAX_WEIGHT,
     }
     return render(request, "campaigns/campaign_detail.html", context, status=status)
 
@@ -130,11 +130,11 @@ def campaign_weights(request: HttpRequest, pk: int) -> HttpResponse:
         raw = request.POST.get(f"weight-{membership.link_id}", "").strip()
         if not raw:
             continue
-        if not raw.isdigit() or not 1 <= int(raw) <= rules.MAX_WEIGHT:
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_WEIGHT:
             messages.error(
                 request,
                 _("A weight is a whole number from 1 to %(max)s.")
-                % {"max": rules.MAX_WEIGHT},
+                % {"max": MAX_WEIGHT},
             )
             return redirect("campaigns:detail", pk=campaign.pk)
         weights[membership.pk] = int(raw)
