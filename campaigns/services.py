@@ -153,7 +153,9 @@ def set_link_campaign(*, link: Link, campaign_id: int | None) -> None:
     if campaign_id is None:
         Membership.objects.filter(link=link).delete()
         return
-    assign_link(campaign=Campaign.objects.get(pk=campaign_id), link=link)
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is not None:  # else deleted since the request was read
+        assign_link(campaign=campaign, link=link)
 
 
 def campaign_ids_of(link_ids: Iterable[int]) -> dict[int, int]:

@@ -184,7 +184,8 @@ def add_link_to_channels(*, link: Model, channel_ids: Iterable[int]) -> None:
             ChannelItem(channel_id=pk, item_type="links", object_id=link.pk)
             for pk in channel_ids
             if pk not in have
-        ]
+        ],
+        ignore_conflicts=True,  # filed by a concurrent request meanwhile
     )
 
 
