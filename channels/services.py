@@ -26,6 +26,7 @@ def check_name_free(owner: User, name: str, *, exclude: int | None = None) -> No
 
 
 def save_checked(channel: Channel) -> None:
+    """Save; a twin name saved concurrently makes this the 409 with its id."""
     try:
         with transaction.atomic():
             channel.save()
@@ -66,9 +67,7 @@ def update_channel(*, channel: Channel, changes: dict[str, Any]) -> Channel:
         channel.description = rules.clean_description(changes["description"])
     if "color" in changes:
         raw = changes["color"]
-        channel.color = (
-            rules.clean_color(raw) if raw not in (None, "") else (random_color())
-        )
+        channel.color = random_color() if raw in (None, "") else rules.clean_color(raw)
     if "starred" in changes:
         channel.starred = bool(changes["starred"])
     save_checked(channel)
