@@ -44,4 +44,7 @@ def rotate(request: HttpRequest, slug: str) -> HttpResponseRedirect:
     chosen = pick(memberships)
     if request.method == "GET":
         services.count_view(campaign)
-    return HttpResponseRedirect(chosen.link.short_url)
+    response = HttpResponseRedirect(chosen.link.short_url)
+    # Never cached: each visit draws again, and each is a view.
+    response["Cache-Control"] = "private, max-age=0, no-store"
+    return response

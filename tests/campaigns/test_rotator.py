@@ -29,6 +29,7 @@ def test_it_redirects_to_a_links_short_url_and_counts_a_view(client, owner):
 
     assert response.status_code == 302
     assert response["Location"] == membership.link.short_url
+    assert response["Cache-Control"] == "private, max-age=0, no-store"
     assert views_of(membership.campaign) == 1
 
 
