@@ -8,6 +8,8 @@ from api.docs import schema
 from api.routing import resource
 from api.views import WrongEndpoint
 from billing.api import PlanListView, SubscribeView
+from campaigns.api import CampaignAssignView, CampaignViewSet
+from channels.api import ChannelAssignView, ChannelViewSet
 from files.api import FileUploadView, FileViewSet
 from overlays.api import OverlayViewSet
 from pixels.api import PixelViewSet
@@ -27,6 +29,23 @@ urlpatterns = [
     *resource("qr", "qr", QRViewSet),
     *resource(
         "pixel", "pixels", PixelViewSet, only={"list", "add", "update", "delete"}
+    ),
+    *resource(
+        "campaign",
+        "campaigns",
+        CampaignViewSet,
+        only={"list", "add", "update", "delete"},
+    ),
+    path(
+        "campaign/<int:campaignid>/assign/<int:linkid>",
+        CampaignAssignView.as_view(),
+        name="campaign-assign",
+    ),
+    *resource("channel", "channels", ChannelViewSet),
+    path(
+        "channel/<int:channelid>/assign/<str:type>/<int:itemid>",
+        ChannelAssignView.as_view(),
+        name="channel-assign",
     ),
     *resource("file", "files", FileViewSet, only={"list"}),
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),

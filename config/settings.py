@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "splash",
     "payments",
     "bio",
+    "campaigns",
+    "channels",
 ]
 
 MIDDLEWARE = [

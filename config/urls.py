@@ -21,6 +21,9 @@ urlpatterns = [
     path("", include("qrcodes.urls")),
     path("", include("payments.urls")),
     path("", include("bio.urls")),
+    path("", include("campaigns.urls")),
+    path("", include("campaigns.dashboard_urls")),
+    path("", include("channels.dashboard_urls")),
     path("developers", docs.developers, name="developers"),
     path("developers/explorer", docs.explorer, name="developers-explorer"),
     path("", include("shortener.urls")),  # last: `/<alias>` takes what is left

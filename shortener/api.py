@@ -15,7 +15,9 @@ from shortener.models import Domain, Link
 from shortener.safety import split_short_url
 
 
-def link_item(link: Link) -> dict[str, Any]:
+def link_item(
+    link: Link, campaign: int | None = None, channels: list[int] | None = None
+) -> dict[str, Any]:
     """One entry of `GET /api/urls` (documented fields, then D7's additions)."""
     return {
         "id": link.pk,
@@ -28,14 +30,28 @@ def link_item(link: Link) -> dict[str, Any]:
         "date": timestamp(link.created),
         "uniqueclicks": link.unique_clicks,
         "domain": link.domain.url if link.domain_id else None,
-        "campaign": None,
-        "channel": [],
+        "campaign": campaign,
+        "channel": channels or [],
     }
+
+
+def link_items(links: list[Link]) -> list[dict[str, Any]]:
+    """Entries of `GET /api/urls`: campaigns and channels in one query each."""
+    from campaigns.services import campaign_ids_of  # both build on links
+    from channels.services import channel_ids_of
+
+    ids = [link.pk for link in links]
+    campaigns, channels = campaign_ids_of(ids), channel_ids_of(ids)
+    return [
+        link_item(link, campaigns.get(link.pk), channels.get(link.pk)) for link in links
+    ]
 
 
 def link_details(link: Link) -> dict[str, Any]:
     """`GET /api/url/:id`: details and the statistics block (D9)."""
     from analytics.stats import link_stats
+    from campaigns.services import campaign_ids_of
+    from channels.services import channel_ids_of
 
     return ok(
         id=link.pk,
@@ -51,6 +67,8 @@ def link_details(link: Link) -> dict[str, Any]:
             "language": link.language_targets or None,
             "expiry": timestamp(link.expires_at),
             "date": timestamp(link.created),
+            "campaign": campaign_ids_of([link.pk]).get(link.pk),
+            "channel": channel_ids_of([link.pk]).get(link.pk, []),
         },
         data=link_stats(link),
     )
@@ -77,7 +95,7 @@ class LinkViewSet(ContractViewSet):
                 link_details(self.by_short_url(request.query_params["short"]))
             )
         page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response([link_item(link) for link in page])
+        return self.get_paginated_response(link_items(page))
 
     def by_short_url(self, short: str) -> Link:
         """The caller's link behind a full short URL (D32: any case)."""

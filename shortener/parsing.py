@@ -222,7 +222,11 @@ LINK_PARAMETERS = {
     "parameters": "parameters",
     "deeplink": "deeplink",
     "pixels": "pixels",
+    "channel": "channels",
+    "campaign": "campaign",
 }
+# Values of `campaign`/`channel` that take a link out of its campaign/channels.
+EMPTY_IDS = (None, "", 0, "0", [])
 
 
 def link_spec(
@@ -261,4 +265,26 @@ def link_spec(
     spec.parameters = parameters(data.get("parameters"))
     spec.deeplink = deeplink(data.get("deeplink"), spec.long_url)
     spec.pixels = owned_pixels(data.get("pixels"), owner)
+    read_groups(data, owner, spec, present)
     return spec, present
+
+
+def read_groups(
+    data: dict[str, Any], owner: User, spec: LinkSpec, present: set[str]
+) -> None:
+    """`campaign` and `channel`: the caller's own ids; any other id is ignored."""
+    from campaigns.services import owned_campaign_id  # both build on links
+    from channels.services import owned_channel_ids
+
+    if "campaign" in data and not is_empty(data["campaign"]):
+        spec.campaign = owned_campaign_id(owner, data["campaign"])
+        if spec.campaign is None:
+            present.discard("campaign")  # not one of theirs: as if not sent
+    if "channel" in data and not is_empty(data["channel"]):
+        spec.channels = owned_channel_ids(owner, data["channel"])
+        if not spec.channels:
+            present.discard("channels")
+
+
+def is_empty(value: Any) -> bool:
+    return any(value == empty and type(value) is type(empty) for empty in EMPTY_IDS)

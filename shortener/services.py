@@ -48,6 +48,8 @@ class LinkSpec:
     parameters: list[list[str]] = field(default_factory=list)
     deeplink: dict[str, str] = field(default_factory=dict)
     pixels: list[int] = field(default_factory=list)  # ids of the owner's pixels
+    campaign: int | None = None  # id of one of the owner's campaigns
+    channels: list[int] = field(default_factory=list)  # ids of the owner's channels
 
 
 # The options that make two links "the same" for de-duplication (D13).
@@ -122,6 +124,7 @@ def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
     (D13), before any quota would be checked (D30).
     """
     if settings.DEDUPLICATE_LINKS and (existing := find_duplicate(owner, spec)):
+        file_link(existing, spec, present={"campaign", "channels"})
         return existing, False
     banner = download_banner(spec.meta_image_url) if spec.meta_image_url else None
     if spec.alias and alias_taken(spec.alias, spec.domain):
@@ -133,6 +136,7 @@ def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
     save_with_alias(link, spec.alias)
     if spec.pixels:
         set_link_pixels(link=link, pixel_ids=spec.pixels)
+    file_link(link, spec, present={"campaign", "channels"})
     if not (link.meta_title and link.meta_description):
         transaction.on_commit(lambda: fetch_link_metadata.delay(link.pk))
     return link, True
@@ -185,8 +189,8 @@ def apply_spec(link: Link, spec: LinkSpec, only: set[str] | None = None) -> None
         name = spec_field.name
         if only is not None and name not in only:
             continue
-        if name in {"alias", "meta_image_url"}:
-            continue
+        if name in {"alias", "meta_image_url", "campaign", "channels"}:
+            continue  # set separately, or rows of their own (file_link)
         if name == "password":
             link.set_password(spec.password)
         elif name == "pixels":
@@ -219,7 +223,29 @@ def update_link(*, link: Link, spec: LinkSpec, present: set[str]) -> Link:
         raise Conflict(ALIAS_TAKEN) from None
     if "pixels" in present:
         set_link_pixels(link=link, pixel_ids=spec.pixels)
+    file_link(link, spec, present=present, clear=True)
     return link
+
+
+def file_link(
+    link: Link, spec: LinkSpec, *, present: set[str], clear: bool = False
+) -> None:
+    """Put the saved link in the spec's campaign and channels (§3.3).
+
+    On create (`clear` false) an empty value changes nothing; on update (D14) it
+    takes the link out of its campaign, or out of every channel. Channels named
+    are added to those the link is in already.
+    """
+    from campaigns.services import set_link_campaign  # campaigns build on links
+    from channels.services import add_link_to_channels, remove_link_from_channels
+
+    if "campaign" in present and (spec.campaign or clear):
+        set_link_campaign(link=link, campaign_id=spec.campaign)
+    if "channels" in present:
+        if spec.channels:
+            add_link_to_channels(link=link, channel_ids=spec.channels)
+        elif clear:
+            remove_link_from_channels(link=link)
 
 
 def delete_link(*, link: Link) -> None:

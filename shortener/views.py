@@ -37,6 +37,12 @@ def link_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         links = links.search(query)
+    from channels.models import Channel  # channels build on links
+    from channels.services import links_in_channel
+
+    channel = None
+    if raw_channel := request.GET.get("channel"):
+        channel, links = links_in_channel(links, owner=request.user, pk=raw_channel)
     sort = request.GET.get("sort", "date")
     if sort not in ORDERINGS:
         sort = "date"
@@ -47,7 +53,11 @@ def link_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "query": query,
         "sort": sort,
-        "has_links": bool(query) or page.paginator.count > 0,
+        "channel": channel,
+        "channels": Channel.objects.filter(owner=request.user).order_by(
+            "-starred", "name"
+        ),
+        "has_links": bool(query or channel) or page.paginator.count > 0,
     }
     return render(request, "shortener/dashboard/link_list.html", context)
 

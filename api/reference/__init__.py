@@ -9,6 +9,8 @@ one `Endpoint(...)` entry; adding a family is one module and one line below.
 from api.reference.model import Endpoint, Param, Section, visible_sections
 from api.reference.resources import (
     account,
+    campaigns,
+    channels,
     domains,
     files,
     legacy,
@@ -25,6 +27,8 @@ SECTIONS: tuple[Section, ...] = (
     account.SECTION,
     links.SECTION,
     qr.SECTION,
+    campaigns.SECTION,
+    channels.SECTION,
     domains.SECTION,
     pixels.SECTION,
     files.SECTION,

@@ -53,6 +53,8 @@ def test_it_returns_details_and_statistics(owner_api, owner, settings):
             "language": None,
             "expiry": timezone.localtime(expiry).strftime("%Y-%m-%d %H:%M:%S"),
             "date": timezone.localtime(link.created).strftime("%Y-%m-%d %H:%M:%S"),
+            "campaign": None,
+            "channel": [],
         },
     }
     assert data["clicks"] == 2

@@ -17,6 +17,8 @@ from rest_framework.test import APIClient
 from api import reference
 from api.reference.model import Endpoint
 from billing.models import Plan
+from campaigns.services import create_campaign
+from channels.services import add_item, create_channel
 from overlays.models import Overlay
 from qrcodes.services import create_qr
 from splash.models import SplashPage
@@ -140,6 +142,46 @@ def one_pixel(user, api: APIClient) -> dict[str, str]:
     return {"id": str(PixelFactory(owner=user, tag="GTM-OLD12").pk)}
 
 
+def two_campaigns(user, api: APIClient) -> dict[str, str]:
+    for name in ("Sample Campaign", "Facebook Campaign"):
+        create_campaign(owner=user, name=name)
+    return {}
+
+
+def one_campaign(user, api: APIClient) -> dict[str, str]:
+    return {"id": str(create_campaign(owner=user, name="Old name").pk)}
+
+
+def a_campaign_and_a_link(user, api: APIClient) -> dict[str, str]:
+    campaign = create_campaign(owner=user, name="Sample Campaign")
+    return {"campaignid": str(campaign.pk), "linkid": str(LinkFactory(owner=user).pk)}
+
+
+def two_channels(user, api: APIClient) -> dict[str, str]:
+    for name in ("Channel 1", "Channel 2"):
+        create_channel(owner=user, name=name)
+    return {}
+
+
+def one_channel(user, api: APIClient) -> dict[str, str]:
+    return {"id": str(create_channel(owner=user, name="Old name").pk)}
+
+
+def a_channel_with_a_link_and_a_qr_code(user, api: APIClient) -> dict[str, str]:
+    channel = create_channel(owner=user, name="Channel 1")
+    link = LinkFactory(owner=user)
+    qr = create_qr(owner=user, kind="link", data="https://e.example")
+    add_item(channel=channel, type_name="links", item=link)
+    add_item(channel=channel, type_name="qr", item=qr)
+    return {"id": str(channel.pk)}
+
+
+def a_channel_and_a_link(user, api: APIClient) -> dict[str, str]:
+    channel = create_channel(owner=user, name="Channel 1")
+    link = LinkFactory(owner=user)
+    return {"channelid": str(channel.pk), "type": "links", "itemid": str(link.pk)}
+
+
 def nothing(user, api: APIClient) -> dict[str, str]:
     return {}
 
@@ -215,6 +257,17 @@ SITUATIONS: dict[str, Situation] = {
     "user-delete": admin_and_a_user,
     "user-login": admin_and_a_user,
     "api-v1": nothing,
+    "campaign-list": two_campaigns,
+    "campaign-add": nothing,
+    "campaign-assign": a_campaign_and_a_link,
+    "campaign-update": one_campaign,
+    "campaign-delete": one_campaign,
+    "channel-list": two_channels,
+    "channel-retrieve": a_channel_with_a_link_and_a_qr_code,
+    "channel-add": nothing,
+    "channel-assign": a_channel_and_a_link,
+    "channel-update": one_channel,
+    "channel-delete": one_channel,
 }
 
 

@@ -91,6 +91,25 @@ def link_params(*, url_required: bool) -> tuple[Param, ...]:
             "array",
             _("Ids of your pixels, shown before the redirect; others are ignored."),
         ),
+        Param(
+            "channel",
+            "body",
+            "integer",
+            _(
+                "Id of one of your channels to file the link in (a list of ids is "
+                "accepted too); other ids are ignored. On update, null removes the "
+                "link from its channels."
+            ),
+        ),
+        Param(
+            "campaign",
+            "body",
+            "integer",
+            _(
+                "Id of one of your campaigns; the link leaves any other campaign. "
+                "Other ids are ignored. On update, null removes it from its campaign."
+            ),
+        ),
     )
 
 
@@ -236,6 +255,8 @@ SECTION = Section(
                     "language": {"en": "https://google.com", "fr": "https://google.ca"},
                     "expiry": EXPIRY,
                     "date": "2020-11-10 18:01:43",
+                    "campaign": None,
+                    "channel": [],
                 },
                 "data": {
                     "clicks": 4,

@@ -1,0 +1,95 @@
+"""The dashboard's channel forms, with the API's rules and messages (§6)."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from channels import rules, services
+from channels.models import Channel, random_color
+from core.errors import DomainError
+from qrcodes.models import QRCode
+from shortener.models import Link
+
+FIELD_OF_MESSAGE = {
+    rules.NAME_INVALID: "name",
+    rules.DUPLICATE_NAME: "name",
+    rules.COLOR_INVALID: "color",
+}
+CHOICES_MAX = 500  # newest objects offered in the "add" menus
+
+
+class ChannelForm(forms.Form):
+    """Add a channel, or change one."""
+
+    name = forms.CharField(label=_("Name"), required=False, max_length=rules.NAME_MAX)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=rules.DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    color = forms.CharField(
+        label=_("Colour"),
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"type": "color"}),
+    )
+    starred = forms.BooleanField(label=_("Starred"), required=False)
+
+    def __init__(self, data: Any = None, *, channel: Channel | None = None) -> None:
+        self.channel = channel
+        if channel is not None:
+            initial = {
+                "name": channel.name,
+                "description": channel.description,
+                "color": channel.color.lower(),
+                "starred": channel.starred,
+            }
+        else:
+            initial = {"color": random_color()}
+        super().__init__(data, initial=initial)
+
+    def add_contract_error(self, error: DomainError) -> None:
+        self.add_error(FIELD_OF_MESSAGE.get(error.message), gettext(error.message))
+
+    def save(self, *, owner: User) -> Channel:
+        """Create or change the channel; raise DomainError if the API would refuse."""
+        data = self.cleaned_data
+        if self.channel is None:
+            return services.create_channel(owner=owner, **data)
+        return services.update_channel(channel=self.channel, changes=data)
+
+
+def link_label(link: Link) -> str:
+    return f"{link.short_url} → {link.long_url[:60]}"
+
+
+class AddItemForm(forms.Form):
+    """Pick one of the owner's links or QR codes that is not in the channel yet."""
+
+    def __init__(self, data: Any = None, *, channel: Channel, type_name: str) -> None:
+        super().__init__(data, prefix=type_name)  # two of these on one page
+        self.type_name = type_name
+        filed = channel.items.of_type(type_name).values("object_id")
+        if type_name == "links":
+            objects = (
+                Link.objects.plain()
+                .filter(owner=channel.owner)
+                .select_related("domain")
+                .order_by("-created", "-id")
+            )
+            label, to_label = _("Link"), link_label
+        else:
+            objects = QRCode.objects.filter(owner=channel.owner).newest_first()
+            label, to_label = _("QR code"), str
+        objects = objects.exclude(pk__in=filed)
+        field = forms.ModelChoiceField(
+            label=label,
+            queryset=objects if data is not None else objects[:CHOICES_MAX],
+            empty_label=None,
+        )
+        field.label_from_instance = to_label  # type: ignore[method-assign]
+        self.fields["item"] = field

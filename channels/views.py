@@ -1,0 +1,150 @@
+"""Dashboard pages for channels, at the product's paths (D44).
+
+Each page shows only the signed-in user's channels: another user's id is a 404,
+as in the API (D25).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from channels import services
+from channels.forms import AddItemForm, ChannelForm
+from channels.models import Channel
+from core.errors import DomainError
+
+ITEMS_PER_PAGE = 25
+DASHBOARD_TYPES = ("links", "qr")  # the kinds this page can add
+
+
+def own_channel(request: HttpRequest, pk: int) -> Channel:
+    return get_object_or_404(Channel, pk=pk, owner=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def channel_list(request: HttpRequest) -> HttpResponse:
+    """List the user's channels, starred first, and add one."""
+    form = ChannelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            channel = form.save(owner=request.user)
+        except DomainError as error:
+            form.add_contract_error(error)
+        else:
+            messages.success(
+                request,
+                _("The channel %(name)s has been added.") % {"name": channel.name},
+            )
+            return redirect("channels:list")
+    channels = (
+        Channel.objects.filter(owner=request.user)
+        .annotate(item_count=Count("items"))
+        .order_by("-starred", "created", "id")
+    )
+    return render(
+        request, "channels/channel_list.html", {"form": form, "channels": channels}
+    )
+
+
+@login_required
+def channel_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A channel's items, in the order they were added, and ways to add more."""
+    channel = own_channel(request, pk)
+    page = Paginator(channel.items.in_assignment_order(), ITEMS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "channel": channel,
+        "page": page,
+        "entries": services.item_entries(page.object_list, request.user),
+        "add_forms": [
+            AddItemForm(channel=channel, type_name=name) for name in DASHBOARD_TYPES
+        ],
+    }
+    return render(request, "channels/channel_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def channel_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a channel's name, description, colour and star."""
+    channel = own_channel(request, pk)
+    form = ChannelForm(request.POST or None, channel=channel)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save(owner=request.user)
+        except DomainError as error:
+            channel.refresh_from_db()
+            form.add_contract_error(error)
+        else:
+            messages.success(
+                request,
+                _("The channel %(name)s has been updated.") % {"name": channel.name},
+            )
+            return redirect("channels:detail", pk=channel.pk)
+    return render(
+        request, "channels/channel_edit.html", {"form": form, "channel": channel}
+    )
+
+
+@login_required
+@require_POST
+def channel_star(request: HttpRequest, pk: int) -> HttpResponse:
+    """Star or unstar the channel."""
+    channel = own_channel(request, pk)
+    services.update_channel(channel=channel, changes={"starred": not channel.starred})
+    if request.POST.get("next") == "detail":
+        return redirect("channels:detail", pk=channel.pk)
+    return redirect("channels:list")
+
+
+@login_required
+@require_POST
+def channel_add_item(request: HttpRequest, pk: int, type_name: str) -> HttpResponse:
+    """File one of the user's links or QR codes in the channel."""
+    channel = own_channel(request, pk)
+    if type_name not in DASHBOARD_TYPES:
+        raise Http404
+    form = AddItemForm(request.POST, channel=channel, type_name=type_name)
+    if form.is_valid():
+        services.add_item(
+            channel=channel, type_name=type_name, item=form.cleaned_data["item"]
+        )
+        messages.success(request, _("The item has been added to the channel."))
+    else:
+        messages.error(request, _("Choose one of your items that is not here yet."))
+    return redirect("channels:detail", pk=channel.pk)
+
+
+@login_required
+@require_POST
+def channel_remove_item(
+    request: HttpRequest, pk: int, type_name: str, item_pk: int
+) -> HttpResponse:
+    """Take an item out of the channel; the item stays."""
+    channel = own_channel(request, pk)
+    if services.remove_item(channel=channel, type_name=type_name, pk=item_pk):
+        messages.success(request, _("The item has been taken out of the channel."))
+    return redirect("channels:detail", pk=channel.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def channel_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for confirmation, then delete the channel; its items stay (D17)."""
+    channel = own_channel(request, pk)
+    if request.method == "POST":
+        name = channel.name
+        services.delete_channel(channel=channel)
+        messages.success(
+            request, _("The channel %(name)s has been deleted.") % {"name": name}
+        )
+        return redirect("channels:list")
+    context = {"channel": channel, "item_count": channel.items.count()}
+    return render(request, "channels/channel_delete.html", context)
