@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +8,6 @@ class BioConfig(AppConfig):
 
     def ready(self) -> None:
         from bio import signals  # noqa: F401  (connects the receivers)
+
+        if apps.is_installed("channels"):
+            from bio import channel_items  # noqa: F401  (channel item type `bio`)

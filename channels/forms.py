@@ -3,12 +3,14 @@
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from channels import rules, services
 from channels.models import Channel, random_color
+from channels.registry import registered
 from core.errors import DomainError
 from qrcodes.models import QRCode
 from shortener.models import Link
@@ -68,7 +70,11 @@ def link_label(link: Link) -> str:
 
 
 class AddItemForm(forms.Form):
-    """Pick one of the owner's links or QR codes that is not in the channel yet."""
+    """Pick one of the owner's items of a type that is not in the channel yet.
+
+    Links and QR codes are channels' own; another registered type (bio pages)
+    offers its `owned` objects, newest first, labelled by their `str()`.
+    """
 
     def __init__(self, data: Any = None, *, channel: Channel, type_name: str) -> None:
         super().__init__(data, prefix=type_name)  # two of these on one page
@@ -82,9 +88,15 @@ class AddItemForm(forms.Form):
                 .order_by("-created", "-id")
             )
             label, to_label = _("Link"), link_label
-        else:
+        elif type_name == "qr":
             objects = QRCode.objects.filter(owner=channel.owner).newest_first()
             label, to_label = _("QR code"), str
+        else:  # a type another app registered (bio pages): named by its model
+            kind = registered(type_name)
+            if kind is None:
+                raise ValueError(f"unregistered channel item type {type_name!r}")
+            objects = kind.owned(channel.owner).order_by("-created", "-pk")
+            label, to_label = capfirst(kind.model._meta.verbose_name), str
         objects = objects.exclude(pk__in=filed)
         field = forms.ModelChoiceField(
             label=label,

@@ -1,6 +1,8 @@
 """The kinds of object a channel can hold, by their API names (§6.2, §6.4, D18).
 
-Each app that owns a kind registers it once, in its `AppConfig.ready()`:
+Each app that owns a kind registers it once, when it is ready; links and QR
+codes in `channels/items.py`, bio pages in `bio/channel_items.py` (from the bio
+app, so that channels never needs bio):
 
     register(ItemType(
         name="bio",
@@ -8,8 +10,8 @@ Each app that owns a kind registers it once, in its `AppConfig.ready()`:
         model=BioPage,
         owned=lambda owner: BioPage.objects.filter(owner=owner),
         title=lambda page: page.name,
-        preview=lambda page: page.public_url,
-        link=lambda page: page.public_url,
+        preview=lambda page: page.url,
+        link=lambda page: page.url,
         date=lambda page: page.created,
     ))
 

@@ -16,10 +16,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 from channels import services
 from channels.forms import AddItemForm, ChannelForm
 from channels.models import Channel
+from channels.registry import registered
 from core.errors import DomainError
 
 ITEMS_PER_PAGE = 25
-DASHBOARD_TYPES = ("links", "qr")  # the kinds this page can add
+# The kinds this page can add: channels' own, then bio pages if the bio app
+# registered them (channels works without it).
+DASHBOARD_TYPES = ("links", "qr", "bio")
+
+
+def dashboard_types() -> list[str]:
+    return [name for name in DASHBOARD_TYPES if registered(name) is not None]
 
 
 def own_channel(request: HttpRequest, pk: int) -> Channel:
@@ -64,7 +71,7 @@ def channel_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "entries": services.item_entries(page.object_list, request.user),
         "add_forms": [
-            AddItemForm(channel=channel, type_name=name) for name in DASHBOARD_TYPES
+            AddItemForm(channel=channel, type_name=name) for name in dashboard_types()
         ],
     }
     return render(request, "channels/channel_detail.html", context)
@@ -107,9 +114,9 @@ def channel_star(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def channel_add_item(request: HttpRequest, pk: int, type_name: str) -> HttpResponse:
-    """File one of the user's links or QR codes in the channel."""
+    """File one of the user's links, QR codes or bio pages in the channel."""
     channel = own_channel(request, pk)
-    if type_name not in DASHBOARD_TYPES:
+    if type_name not in dashboard_types():
         raise Http404
     form = AddItemForm(request.POST, channel=channel, type_name=type_name)
     if form.is_valid():

@@ -291,7 +291,7 @@ def test_an_unknown_type_is_a_bad_request(owner_api, owner):
     assert not ChannelItem.objects.exists()
 
 
-def test_bio_pages_do_not_exist_yet(owner_api, owner):
+def test_an_unknown_bio_page_does_not_exist(owner_api, owner):
     channel = ChannelFactory(owner=owner)
 
     response = owner_api.post(f"/api/channel/{channel.pk}/assign/bio/1")

@@ -175,7 +175,7 @@ def test_other_users_items_or_unknown_types_cannot_be_added(
     )
     assert flashed(response) == ["Choose one of your items that is not here yet."]
     unknown = owner_client.post(
-        f"/user/channels/{channel.pk}/add/bio", {"bio-item": mine.pk}
+        f"/user/channels/{channel.pk}/add/files", {"files-item": mine.pk}
     )
     assert unknown.status_code == 404
     assert not ChannelItem.objects.exists()

@@ -11,7 +11,11 @@ from tests.channels.factories import ChannelFactory
 
 @pytest.fixture
 def users_as_bio_pages():
-    """Pretend user rows are bio pages, as a bio app would register its model."""
+    """Pretend user rows are bio pages, as a bio app would register its model.
+
+    The bio app's own registration is put back afterwards.
+    """
+    real = registry.TYPES.get("bio")
     registry.register(
         registry.ItemType(
             name="bio",
@@ -29,6 +33,8 @@ def users_as_bio_pages():
 
     registry.TYPES.pop("bio")
     post_delete.disconnect(sender=User, dispatch_uid="channels.forget.bio")
+    if real is not None:
+        registry.TYPES["bio"] = real
 
 
 def test_a_registered_type_can_be_assigned_and_listed(

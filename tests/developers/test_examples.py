@@ -22,6 +22,7 @@ from channels.services import add_item, create_channel
 from overlays.models import Overlay
 from qrcodes.services import create_qr
 from splash.models import SplashPage
+from tests.bio.factories import BioPageFactory
 from tests.factories import (
     DomainFactory,
     LinkFactory,
@@ -167,11 +168,14 @@ def one_channel(user, api: APIClient) -> dict[str, str]:
     return {"id": str(create_channel(owner=user, name="Old name").pk)}
 
 
-def a_channel_with_a_link_and_a_qr_code(user, api: APIClient) -> dict[str, str]:
+def a_channel_with_a_link_a_bio_page_and_a_qr_code(
+    user, api: APIClient
+) -> dict[str, str]:
     channel = create_channel(owner=user, name="Channel 1")
     link = LinkFactory(owner=user)
     qr = create_qr(owner=user, kind="link", data="https://e.example")
     add_item(channel=channel, type_name="links", item=link)
+    add_item(channel=channel, type_name="bio", item=BioPageFactory(owner=user))
     add_item(channel=channel, type_name="qr", item=qr)
     return {"id": str(channel.pk)}
 
@@ -263,7 +267,7 @@ SITUATIONS: dict[str, Situation] = {
     "campaign-update": one_campaign,
     "campaign-delete": one_campaign,
     "channel-list": two_channels,
-    "channel-retrieve": a_channel_with_a_link_and_a_qr_code,
+    "channel-retrieve": a_channel_with_a_link_a_bio_page_and_a_qr_code,
     "channel-add": nothing,
     "channel-assign": a_channel_and_a_link,
     "channel-update": one_channel,

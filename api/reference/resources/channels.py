@@ -15,8 +15,9 @@ SECTION = Section(
     slug="channels",
     title=_("Channels"),
     description=_(
-        "Folders for your links and QR codes: each channel has a name, a "
-        "description, a colour and a star. An item may be in several channels."
+        "Folders for your links, bio pages and QR codes: each channel has a "
+        "name, a description, a colour and a star. An item may be in several "
+        "channels."
     ),
     endpoints=(
         Endpoint(
@@ -60,17 +61,19 @@ SECTION = Section(
             path="/api/channel/:id",
             title=_("List channel items"),
             description=_(
-                "The links and QR codes of a channel, in the order they were added. "
-                "type is links or qr; title is cut to 30 characters; date is "
-                "YYYY-MM-DD."
+                "The links, bio pages and QR codes of a channel, in the order they "
+                "were added. type is links, bio or qr; title (a link's meta title "
+                "or destination, a bio page's name, a QR code's name) is cut to 30 "
+                "characters; preview is a link's destination, a bio page's public "
+                "URL or a QR code's image; date is YYYY-MM-DD."
             ),
             params=(ID, LIMIT, PAGE),
-            query={"limit": "2", "page": "1"},
+            query={"limit": "3", "page": "1"},
             response={
                 "error": 0,
                 "data": {
-                    "result": 2,
-                    "perpage": 2,
+                    "result": 3,
+                    "perpage": 3,
                     "currentpage": 1,
                     "nextpage": None,
                     "maxpage": 1,
@@ -82,6 +85,14 @@ SECTION = Section(
                             "preview": "https://google.com",
                             "link": "https://sho.rt/google",
                             "date": "2022-05-12",
+                        },
+                        {
+                            "type": "bio",
+                            "id": 1,
+                            "title": "My Sample Bio",
+                            "preview": "https://sho.rt/mybio",
+                            "link": "https://sho.rt/mybio",
+                            "date": "2022-06-01",
                         },
                         {
                             "type": "qr",
@@ -136,7 +147,9 @@ SECTION = Section(
             method="POST",
             path="/api/channel/:channelid/assign/:type/:itemid",
             title=_("Assign an item to a channel"),
-            description=_("File one of your links (links) or QR codes (qr)."),
+            description=_(
+                "File one of your links (links), bio pages (bio) or QR codes (qr)."
+            ),
             params=(
                 Param("channelid", "path", "integer", _("The channel's id."), True),
                 Param(
@@ -178,7 +191,9 @@ SECTION = Section(
             method="DELETE",
             path="/api/channel/:id/delete",
             title=_("Delete a channel"),
-            description=_("Delete a channel; its links and QR codes are kept."),
+            description=_(
+                "Delete a channel; its links, bio pages and QR codes are kept."
+            ),
             params=(ID,),
             response={"error": 0, "message": "Channel has been deleted successfully."},
         ),
