@@ -6,11 +6,12 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from core.errors import DomainError, InvalidInput
+from core.wording import dashboard_text
 from files import services
 from files.models import SharedFile
 from files.parsing import file_options
@@ -67,7 +68,9 @@ class FileOptionsForm(ContractForm):
         field = FILE_FIELD_OF_MESSAGE.get(error.message) or FIELD_OF_MESSAGE.get(
             error.message
         )
-        self.add_error(field if field in self.fields else None, gettext(error.message))
+        self.add_error(
+            field if field in self.fields else None, dashboard_text(error.message)
+        )
 
     def options_data(self) -> dict[str, Any]:
         """The input as the upload's query parameters."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import DomainError
+from core.wording import dashboard_text
 from qrcodes import parsing, services
 from qrcodes.models import QRCode, QRType
 
@@ -295,7 +296,7 @@ class QRForm(forms.Form):
             field = None
         if field not in self.fields:
             field = None
-        self.add_error(field, gettext(error.message))
+        self.add_error(field, dashboard_text(error.message))
 
 
 def initial_of(qr: QRCode) -> dict[str, Any]:

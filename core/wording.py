@@ -1,0 +1,32 @@
+"""How the dashboard words the contract's messages about plans.
+
+The API sends the contract's English strings verbatim (clients match on them);
+a dashboard page shows the same refusal in words that fit a page, translated.
+"""
+
+from django.utils.translation import gettext, gettext_noop
+
+# The contract's plan refusals (billing.entitlements) as pages word them.
+DASHBOARD_WORDING = {
+    "You do not have permission to access this endpoint.": gettext_noop(
+        "Your plan does not include this feature. Upgrade your plan to use it."
+    ),
+    "You have reached your limit.": gettext_noop(
+        "You have reached your plan's limit. Upgrade your plan to add more."
+    ),
+    "You have reached your maximum links limit. Please upgrade to another plan.": (
+        gettext_noop(
+            "You have reached your maximum links limit. Please upgrade to another plan."
+        )
+    ),
+    "You have reached your monthly limit. Please upgrade to another plan.": (
+        gettext_noop(
+            "You have reached your monthly limit. Please upgrade to another plan."
+        )
+    ),
+}
+
+
+def dashboard_text(message: str) -> str:
+    """A contract message as the dashboard shows it, in the reader's language."""
+    return gettext(DASHBOARD_WORDING.get(message, message))
