@@ -89,7 +89,7 @@ def test_a_refused_file_leaves_nothing_in_storage(owner):
 def test_validation_comes_before_the_quota(owner, feature):
     on_plan(owner, api=0, **{feature: 1})
     api = api_client_for(owner)
-    create, objects = QUOTAS[feature]
+    create, _objects = QUOTAS[feature]
     create(api, 0)
     bad = {
         "qr": lambda: api.post("/api/qr/add", {"type": "text"}, format="json"),
