@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from billing.entitlements import current_subscription
@@ -100,3 +101,40 @@ class User(AbstractUser):
         digest = hashlib.md5(self.email.strip().lower().encode()).hexdigest()
         query = urlencode({"s": 200, "d": "mp"})
         return f"https://www.gravatar.com/avatar/{digest}?{query}"
+
+
+def hash_login_token(token: str) -> str:
+    """What is stored of an SSO token: its SHA-256, never the token itself."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LoginTokenQuerySet(models.QuerySet):
+    def usable(self) -> "LoginTokenQuerySet":
+        return self.filter(expires__gt=timezone.now())
+
+
+class LoginToken(models.Model):
+    """A one-time SSO login link's token (api-spec §13.5, §16.9, D24).
+
+    One per user: issuing a new link replaces the previous token. Only the hash
+    is stored, so a database leak does not leak working links.
+    """
+
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="login_token",
+    )
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True)
+    expires = models.DateTimeField(_("expires"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = LoginTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("login link")
+        verbose_name_plural = _("login links")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.expires:%Y-%m-%d %H:%M})"

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("user", views.dashboard, name="dashboard"),
     path("user/login", views.LoginView.as_view(), name="login"),
+    path("user/login/sso/<str:token>", views.sso_login, name="sso_login"),
     path("user/register", views.register, name="register"),
     path("user/logout", views.LogoutView.as_view(), name="logout"),
     path("user/forgot", views.PasswordResetView.as_view(), name="password_reset"),

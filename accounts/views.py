@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts import services
 from accounts.forms import AvatarForm, PasswordForm, ProfileForm, SignupForm
@@ -34,6 +35,22 @@ class LoginView(auth_views.LoginView):
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+@require_safe
+@never_cache
+def sso_login(request: HttpRequest, token: str) -> HttpResponse:
+    """Log in with a one-time link from GET /api/user/login/:id (D24, D44).
+
+    The link logs its user in whoever is signed in: an administrator testing a
+    user's link becomes that user (login() starts a fresh session).
+    """
+    user = services.consume_login_token(token)
+    if user is None:
+        messages.error(request, _("Token has expired, please login manually"))
+        return redirect("accounts:login")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("accounts:dashboard")
 
 
 class LogoutView(auth_views.LogoutView):

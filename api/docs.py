@@ -43,7 +43,7 @@ class SectionPage:
 
 def is_admin(user: User) -> bool:
     """Whether the viewer sees the admin-only sections (plans, users)."""
-    return bool(user.is_authenticated and user.is_staff)
+    return bool(user.is_authenticated and user.is_admin)
 
 
 def endpoint_page(endpoint: Endpoint, key: str) -> EndpointPage:

@@ -21,3 +21,18 @@ def day(value: date | datetime) -> str:
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%Y-%m-%d")
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    """An aware datetime from `YYYY-MM-DD HH:MM:SS` in the site's time zone.
+
+    None when the value is not a string in exactly that format or not a real
+    date (2024-02-30).
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.strptime(value.strip(), DATETIME_FORMAT)  # noqa: DTZ007
+    except ValueError:
+        return None
+    return timezone.make_aware(moment)

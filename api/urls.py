@@ -2,10 +2,12 @@
 
 from django.urls import path, re_path
 
+from accounts.admin_api import UserViewSet
 from accounts.api import AccountUpdateView, AccountView
 from api.docs import schema
 from api.routing import resource
 from api.views import WrongEndpoint
+from billing.api import PlanListView, SubscribeView
 from files.api import FileUploadView, FileViewSet
 from overlays.api import OverlayViewSet
 from pixels.api import PixelViewSet
@@ -30,6 +32,19 @@ urlpatterns = [
     path("files/upload/<str:filename>", FileUploadView.as_view(), name="file-upload"),
     *resource("splash", "splash", SplashViewSet, only={"list"}),
     *resource("overlay", "overlay", OverlayViewSet, only={"list"}),
+    # Admin only (§12-§13).
+    path("plans", PlanListView.as_view(), name="plan-list"),
+    path(
+        "plan/<int:planid>/user/<int:userid>",
+        SubscribeView.as_view(),
+        name="plan-subscribe",
+    ),
+    *resource("user", "users", UserViewSet, only={"list", "retrieve", "add", "delete"}),
+    path(
+        "user/login/<int:pk>",
+        UserViewSet.as_view({"get": "login"}),
+        name="user-login",
+    ),
     path("schema", schema, name="schema"),  # the OpenAPI document (D43: no key)
     # Last: any other path under /api answers in the envelope, never in HTML.
     re_path(r"^.*$", WrongEndpoint.as_view(), name="wrong-endpoint"),

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from api import ratelimit
 from api.envelope import WRONG_ENDPOINT
+from api.permissions import IsAdmin
 from core.errors import NotFound
 
 
@@ -20,13 +21,29 @@ class ContractMixin:
 
     DRF authenticates, then checks permissions, then throttles; the contract wants
     authentication (401), the rate limit (429), then routing (404/405) and
-    permissions (403). Both of the first two happen here, before DRF goes on.
+    permissions (403). Both of the first two happen here, before DRF goes on;
+    a method the route does not take is refused before any permission.
+
+    `admin_only = True` restricts a view to admins (api-spec §12-§13): anyone
+    else gets 403 "You do not have permission to access this endpoint.".
     """
+
+    admin_only = False
 
     def perform_authentication(self, request: Request) -> None:
         if request.user is None:
             raise NotAuthenticated()
         ratelimit.consume(request, request.user)
+
+    def get_permissions(self) -> list[Any]:
+        permissions = super().get_permissions()  # type: ignore[misc]
+        return [*permissions, IsAdmin()] if self.admin_only else permissions
+
+    def check_permissions(self, request: Request) -> None:
+        method = (request.method or "").lower()
+        if method not in self.http_method_names or not hasattr(self, method):  # type: ignore[attr-defined]
+            self.http_method_not_allowed(request)  # type: ignore[attr-defined]
+        super().check_permissions(request)  # type: ignore[misc]
 
     @property
     def allowed_methods(self) -> list[str]:

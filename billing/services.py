@@ -33,6 +33,17 @@ def period_end(start: datetime, period: str) -> datetime:
 
 
 @transaction.atomic
+def save_plan(plan: Plan) -> Plan:
+    """Save a plan; one made the default takes the flag from the previous one."""
+    if plan.is_default:
+        Plan.objects.filter(is_default=True).exclude(pk=plan.pk).update(
+            is_default=False
+        )
+    plan.save()
+    return plan
+
+
+@transaction.atomic
 def subscribe(
     user,
     plan: Plan,

@@ -15,8 +15,10 @@ from api.reference.resources import (
     links,
     overlays,
     pixels,
+    plans,
     qr,
     splash,
+    users,
 )
 
 SECTIONS: tuple[Section, ...] = (
@@ -28,6 +30,8 @@ SECTIONS: tuple[Section, ...] = (
     files.SECTION,
     splash.SECTION,
     overlays.SECTION,
+    plans.SECTION,
+    users.SECTION,
     legacy.SECTION,
 )
 

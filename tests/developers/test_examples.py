@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 
 from api import reference
 from api.reference.model import Endpoint
+from billing.models import Plan
 from overlays.models import Overlay
 from qrcodes.services import create_qr
 from splash.models import SplashPage
@@ -24,6 +25,7 @@ from tests.factories import (
     LinkFactory,
     PlanFactory,
     SubscriptionFactory,
+    UserFactory,
 )
 from tests.pixels.factories import PixelFactory
 
@@ -142,6 +144,43 @@ def nothing(user, api: APIClient) -> dict[str, str]:
     return {}
 
 
+def make_admin(user) -> None:
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+
+
+def admin_with_two_paid_plans(user, api: APIClient) -> dict[str, str]:
+    make_admin(user)
+    Plan.objects.all().delete()  # the install's free plan has `prices: null`
+    PlanFactory.create_batch(
+        2, price_monthly="9.99", price_yearly="99.99", price_lifetime="999"
+    )
+    return {}
+
+
+def admin_and_a_user(user, api: APIClient) -> dict[str, str]:
+    make_admin(user)
+    other = UserFactory()
+    return {"id": str(other.pk), "userid": str(other.pk)}
+
+
+def admin_and_a_plan_and_a_user(user, api: APIClient) -> dict[str, str]:
+    return {**admin_and_a_user(user, api), "planid": str(PlanFactory().pk)}
+
+
+def admin_and_a_pro_user(user, api: APIClient) -> dict[str, str]:
+    values = admin_and_a_user(user, api)
+    SubscriptionFactory(user_id=int(values["id"]))
+    return values
+
+
+def admin_and_plan_one(user, api: APIClient) -> dict[str, str]:
+    make_admin(user)
+    if not Plan.objects.filter(pk=1).exists():
+        PlanFactory(pk=1)
+    return {}
+
+
 # What each endpoint's example needs to exist first; a new endpoint needs a line.
 SITUATIONS: dict[str, Situation] = {
     "account": with_plan,
@@ -168,6 +207,13 @@ SITUATIONS: dict[str, Situation] = {
     "pixel-add": nothing,
     "pixel-update": one_pixel,
     "pixel-delete": one_pixel,
+    "plan-list": admin_with_two_paid_plans,
+    "plan-subscribe": admin_and_a_plan_and_a_user,
+    "user-list": admin_and_a_user,
+    "user-retrieve": admin_and_a_pro_user,
+    "user-add": admin_and_plan_one,
+    "user-delete": admin_and_a_user,
+    "user-login": admin_and_a_user,
     "api-v1": nothing,
 }
 

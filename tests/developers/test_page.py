@@ -39,6 +39,7 @@ def page(client: Client, **headers: str) -> str:
 @pytest.mark.django_db
 def test_the_page_needs_no_key_and_shows_every_endpoint(client, settings):
     settings.SITE_URL = "https://sho.rt"
+    client.force_login(UserFactory(is_staff=True))  # admin sections too
     html = page(client)
     for endpoint in reference.endpoints():
         assert f'id="{endpoint.anchor}"' in html
@@ -51,6 +52,7 @@ def test_the_page_needs_no_key_and_shows_every_endpoint(client, settings):
 
 @pytest.mark.django_db
 def test_sections_come_in_the_order_users_know(client):
+    client.force_login(UserFactory(is_staff=True))  # admin sections too
     html = page(client)
     ids = [
         "getting-started",
@@ -65,6 +67,7 @@ def test_sections_come_in_the_order_users_know(client):
 
 @pytest.mark.django_db
 def test_every_parameter_is_in_its_endpoints_table(client):
+    client.force_login(UserFactory(is_staff=True))  # admin sections too
     html = page(client)
     for endpoint in reference.endpoints():
         start = html.index(f'<article id="{endpoint.anchor}"')
@@ -118,30 +121,27 @@ def test_a_user_sees_their_plans_rate(client, settings):
     assert "X-RateLimit-Limit: 120\n" in html
 
 
-@pytest.fixture
-def with_admin_section(monkeypatch):
-    monkeypatch.setattr(reference, "SECTIONS", (*reference.SECTIONS, ADMIN_SECTION))
-
-
-@pytest.mark.usefixtures("with_admin_section")
 def test_admin_sections_are_hidden_from_visitors_and_users(client, owner):
     for viewer in (None, owner):
         if viewer is not None:
             client.force_login(viewer)
         html = page(client)
-        assert 'id="users"' not in html
+        for slug in ("users", "plans"):
+            assert f'id="{slug}"' not in html
         assert "/api/users" not in html
+        assert "/api/plans" not in html
 
 
-@pytest.mark.usefixtures("with_admin_section")
-def test_admins_see_the_admin_sections(client, db):
-    client.force_login(UserFactory(is_staff=True))
+@pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
+def test_admins_see_the_admin_sections(client, db, flag):
+    client.force_login(UserFactory(**{flag: True}))
     html = page(client)
     assert '<section id="users"' in html
+    assert '<section id="plans"' in html
     assert '<a href="#user-list-get">List users</a>' in html
+    assert '<a href="#plan-list-get">List plans</a>' in html
 
 
-@pytest.mark.usefixtures("with_admin_section")
 def test_an_admin_only_endpoint_in_a_public_section_is_hidden(client, owner):
     secret = replace(ADMIN_SECTION.endpoints[0], name="url-secret", admin_only=True)
     links = replace(reference.SECTIONS[1], endpoints=(secret,))

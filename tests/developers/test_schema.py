@@ -8,7 +8,6 @@ import yaml
 from openapi_spec_validator import validate
 
 from api import reference
-from tests.developers.test_page import ADMIN_SECTION
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +84,7 @@ def with_admin_section(monkeypatch):
         reference.SECTIONS[1],
         endpoints=(*reference.SECTIONS[1].endpoints, admin_endpoint),
     )
-    sections = (reference.SECTIONS[0], links, *reference.SECTIONS[2:], ADMIN_SECTION)
+    sections = (reference.SECTIONS[0], links, *reference.SECTIONS[2:])
     monkeypatch.setattr(reference, "SECTIONS", sections)
 
 
