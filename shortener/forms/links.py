@@ -36,6 +36,23 @@ PARAMETER_OF_FIELD = {
 }
 
 
+NOT_IN_PLAN = _("Your plan does not include this option.")
+# The plan feature behind form fields and groups of rows (api-spec §3.3).
+PLAN_FEATURE_OF_FIELDS = {
+    "alias": ["custom"],
+    "domain": ["domain"],
+    "expiration": ["expiry"],
+    "deeplink": ["deeplink_apple", "deeplink_google", "deeplink_auto"],
+    "pixels": ["pixels"],
+}
+PLAN_FEATURE_OF_ROWS = {
+    "geotarget": "geo",
+    "devicetarget": "device",
+    "languagetarget": "language",
+    "parameters": "parameters",
+}
+
+
 @dataclass
 class Section:
     """A folded part of the link form: some fields, or one group of rows."""
@@ -184,6 +201,34 @@ class LinkForm(ContractForm):
             )
             for rows in ROWS
         }
+        self.limit_to_plan(owner)
+
+    def limit_to_plan(self, owner: User) -> None:
+        """Offer only what the owner's plan includes (§3.3).
+
+        The parser drops the other options anyway (shortener.parsing); here they
+        are shown disabled, so nobody fills in what would not be kept, and an
+        edit leaves their stored values alone.
+        """
+        allows = parsing.PlanOptions(owner)
+        self.rows_left_out = {
+            parameter
+            for parameter, feature in PLAN_FEATURE_OF_ROWS.items()
+            if not allows(feature)
+        }
+        for feature, names in PLAN_FEATURE_OF_FIELDS.items():
+            if allows(feature):
+                continue
+            for name in names:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = NOT_IN_PLAN
+        kept = self.link.redirect_type if self.link else ""
+        self.fields["type"].choices = [
+            (value, label)
+            for value, label in self.fields["type"].choices
+            if not value or value == kept or parsing.type_allowed(value, owner)
+        ]
 
     def add_pixel_choices(self, owner: User, link: Link | None) -> None:
         """Offer the owner's pixels; no field for an owner without any."""
@@ -292,7 +337,11 @@ class LinkForm(ContractForm):
                 _("Social media preview"),
                 ["metatitle", "metadescription", "metaimage", "remove_metaimage"],
             ),
-            *(self.rows_section(rows) for rows in ROWS),
+            *(
+                self.rows_section(rows)
+                for rows in ROWS
+                if rows.parameter not in self.rows_left_out
+            ),
             self.fields_section(
                 _("Deep links"), ["deeplink_apple", "deeplink_google", "deeplink_auto"]
             ),

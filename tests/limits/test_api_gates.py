@@ -160,3 +160,12 @@ def test_a_plan_without_the_api_may_use_it_while_paid_plans_are_off(owner):
     response = api_client_for(owner).get("/api/account")
 
     assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("paid")
+def test_a_wrong_method_is_a_405_before_any_plan_gate(owner):
+    on_plan(owner)  # neither the API nor pixels
+
+    response = api_client_for(owner).get("/api/pixel/add")
+
+    assert response.status_code == 405  # D42: route and method before gates

@@ -248,7 +248,6 @@ def test_the_dashboard_drops_the_same_options(owner, owner_client):
         {
             "url": "https://example.com",
             "custom": "mine",
-            "type": "frame",
             "expiry": (timezone.localtime() + timedelta(days=3)).strftime(
                 "%Y-%m-%dT%H:%M"
             ),
@@ -263,8 +262,65 @@ def test_the_dashboard_drops_the_same_options(owner, owner_client):
 
     assert response.status_code == 302
     link = Link.objects.get()
-    assert (link.is_custom, link.redirect_type, link.expires_at) == (False, "", None)
+    assert (link.is_custom, link.expires_at) == (False, None)
     assert (link.geo_targets, link.deeplink) == ({}, {})
+
+
+@pytest.mark.usefixtures("paid")
+def test_the_link_form_offers_only_what_the_plan_includes(owner, owner_client):
+    on_plan(owner, is_free=True, geo=0)
+
+    form = owner_client.get("/user/links/new").context["form"]
+
+    disabled = {name for name, field in form.fields.items() if field.disabled}
+    assert disabled == {
+        "custom", "domain", "expiry", "deeplink_apple", "deeplink_google",
+        "deeplink_auto",
+    }  # fmt: skip
+    assert [value for value, _ in form.fields["type"].choices] == [""]
+    titles = [str(section.title) for section in form.sections()]
+    assert "Geo targeting" in titles
+    assert "Device targeting" not in titles
+    assert "Query parameters" not in titles
+
+
+@pytest.mark.usefixtures("paid")
+def test_a_pro_link_form_offers_the_redirect_methods(owner, owner_client):
+    on_plan(owner, alias=0)
+
+    form = owner_client.get("/user/links/new").context["form"]
+
+    assert [value for value, _ in form.fields["type"].choices] == [
+        "", "direct", "frame", "splash"
+    ]  # fmt: skip
+    assert not form.fields["custom"].disabled
+
+
+@pytest.mark.usefixtures("paid")
+def test_editing_keeps_what_the_plan_no_longer_includes(owner, owner_client):
+    on_plan(owner, is_free=True)
+    link = LinkFactory(
+        owner=owner,
+        alias="kept",
+        is_custom=True,
+        redirect_type="frame",
+        expires_at=timezone.now() + timedelta(days=3),
+        device_targets={"iphone": "https://example.com/ios"},
+    )
+    page = owner_client.get(f"/user/links/{link.pk}/edit")
+    assert "Your plan does not include this option." in page.content.decode()
+
+    response = owner_client.post(
+        f"/user/links/{link.pk}/edit",
+        {"url": "https://example.org", "type": "frame", "status": "private"},
+    )
+
+    assert response.status_code == 302
+    changed = Link.objects.get()
+    assert changed.long_url == "https://example.org"
+    assert (changed.alias, changed.redirect_type) == ("kept", "frame")
+    assert changed.expires_at == link.expires_at
+    assert changed.device_targets == {"iphone": "https://example.com/ios"}
 
 
 @pytest.mark.usefixtures("paid")
