@@ -27,6 +27,11 @@ DASHBOARD_WORDING = {
 }
 
 
+def for_pages(message: str) -> str:
+    """A contract message as the dashboard words it (still to be translated)."""
+    return DASHBOARD_WORDING.get(message, message)
+
+
 def dashboard_text(message: str) -> str:
     """A contract message as the dashboard shows it, in the reader's language."""
-    return gettext(DASHBOARD_WORDING.get(message, message))
+    return gettext(for_pages(message))

@@ -6,12 +6,12 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from core.errors import DomainError, InvalidInput
-from core.wording import dashboard_text
+from core.wording import for_pages
 from files import services
 from files.models import SharedFile
 from files.parsing import file_options
@@ -69,7 +69,7 @@ class FileOptionsForm(ContractForm):
             error.message
         )
         self.add_error(
-            field if field in self.fields else None, dashboard_text(error.message)
+            field if field in self.fields else None, gettext(for_pages(error.message))
         )
 
     def options_data(self) -> dict[str, Any]:

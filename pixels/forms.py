@@ -3,11 +3,12 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import DomainError
-from core.wording import dashboard_text
+from core.wording import for_pages
 from pixels import rules, services
 from pixels.models import Pixel, PixelType
 
@@ -51,7 +52,7 @@ class PixelForm(forms.Form):
         """Show the contract's message, translated, by its field."""
         field = FIELD_OF_MESSAGE.get(error.message)
         self.add_error(
-            field if field in self.fields else None, dashboard_text(error.message)
+            field if field in self.fields else None, gettext(for_pages(error.message))
         )
 
     def save(self, *, owner: User) -> Pixel:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import DomainError
-from core.wording import dashboard_text
+from core.wording import for_pages
 from qrcodes import parsing, services
 from qrcodes.models import QRCode, QRType
 
@@ -296,7 +296,7 @@ class QRForm(forms.Form):
             field = None
         if field not in self.fields:
             field = None
-        self.add_error(field, dashboard_text(error.message))
+        self.add_error(field, gettext(for_pages(error.message)))
 
 
 def initial_of(qr: QRCode) -> dict[str, Any]:

@@ -255,6 +255,30 @@ LINK_PARAMETERS = {
 }
 
 
+# LinkSpec fields kept only when the owner's plan has the feature (§3.3).
+GATED_OPTIONS = {
+    "geo_targets": "geo",
+    "device_targets": "device",
+    "language_targets": "language",
+    "parameters": "parameters",
+    "deeplink": "deeplink",
+    "pixels": "pixels",
+}
+
+
+class PlanOptions:
+    """Asks the owner's plan about each link option once per request."""
+
+    def __init__(self, owner: User) -> None:
+        self.owner = owner
+        self.answers: dict[str, bool] = {}
+
+    def __call__(self, feature: str) -> bool:
+        if feature not in self.answers:
+            self.answers[feature] = entitlements.has(self.owner, feature)
+        return self.answers[feature]
+
+
 def link_spec(
     data: dict[str, Any], owner: User, *, base: str = ""
 ) -> tuple[LinkSpec, set[str]]:
@@ -269,8 +293,11 @@ def link_spec(
     allows = PlanOptions(owner)
     if "url" in data:
         spec.long_url = destination(data["url"])
-    if data.get("custom") not in (None, "") and allows("alias"):
-        spec.alias = aliases.clean_custom_alias(text(data["custom"], 200))
+    if data.get("custom") not in (None, ""):
+        if allows("alias"):
+            spec.alias = aliases.clean_custom_alias(text(data["custom"], 200))
+        else:  # a random alias on create; the current one on update
+            present.discard("alias")
     if "expiry" in data:
         # A past date is refused even when the plan would not keep the expiry.
         spec.expires_at = expiry(data["expiry"])
@@ -304,33 +331,7 @@ def link_spec(
         if not allows(feature):
             setattr(spec, name, type(getattr(spec, name))())  # empty: {} or []
             present.discard(name)
-    if "alias" in present and not allows("alias"):
-        present.discard("alias")
     if not allows("expiration"):
         spec.expires_at = None
         present.discard("expires_at")
     return spec, present
-
-
-# LinkSpec fields kept only when the owner's plan has the feature (§3.3).
-GATED_OPTIONS = {
-    "geo_targets": "geo",
-    "device_targets": "device",
-    "language_targets": "language",
-    "parameters": "parameters",
-    "deeplink": "deeplink",
-    "pixels": "pixels",
-}
-
-
-class PlanOptions:
-    """Asks the owner's plan about each link option once per request."""
-
-    def __init__(self, owner: User) -> None:
-        self.owner = owner
-        self.answers: dict[str, bool] = {}
-
-    def __call__(self, feature: str) -> bool:
-        if feature not in self.answers:
-            self.answers[feature] = entitlements.has(self.owner, feature)
-        return self.answers[feature]

@@ -1,10 +1,10 @@
 """What the dashboard forms share: the contract's messages, shown by their field."""
 
 from django import forms
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from core.errors import DomainError
-from core.wording import dashboard_text
+from core.wording import for_pages
 
 DOMAIN_USED = gettext_noop("The domain has been already used.")
 ROOT_INVALID = gettext_noop("A valid url is required for the root domain.")
@@ -43,5 +43,5 @@ class ContractForm(forms.Form):
     def add_contract_error(self, error: DomainError) -> None:
         field = FIELD_OF_MESSAGE.get(error.message)
         self.add_error(
-            field if field in self.fields else None, dashboard_text(error.message)
+            field if field in self.fields else None, gettext(for_pages(error.message))
         )
