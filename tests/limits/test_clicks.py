@@ -162,3 +162,19 @@ def test_a_plan_change_reaches_the_redirect_once_the_limit_expires(client, owner
     visit(client, "/Promo", REMOTE_ADDR="1.1.1.1")
 
     assert counted(link) == (2, 2)
+
+
+@pytest.mark.usefixtures("paid")
+def test_a_cache_that_keeps_nothing_still_holds_the_allowance(
+    client, owner, link, settings
+):
+    on_plan(owner, clicks=2)
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }
+    cache.set("kept", 1)
+    assert cache.get("kept") is None
+
+    visits_from(client, 3)
+
+    assert counted(link) == (2, 2)
