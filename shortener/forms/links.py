@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import InvalidInput
+from core.wording import disable_for_plan
 from shortener import parsing, services
 from shortener.forms.contract import ContractForm, url_input
 from shortener.forms.rows import ROWS, Rows, TargetRow
@@ -36,7 +37,6 @@ PARAMETER_OF_FIELD = {
 }
 
 
-NOT_IN_PLAN = _("Your plan does not include this option.")
 # The plan feature behind form fields and groups of rows (api-spec §3.3).
 PLAN_FEATURE_OF_FIELDS = {
     "alias": ["custom"],
@@ -217,12 +217,8 @@ class LinkForm(ContractForm):
             if not allows(feature)
         }
         for feature, names in PLAN_FEATURE_OF_FIELDS.items():
-            if allows(feature):
-                continue
-            for name in names:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = NOT_IN_PLAN
+            if not allows(feature):
+                disable_for_plan(self, *names)
         kept = self.link.redirect_type if self.link else ""
         self.fields["type"].choices = [
             (value, label)

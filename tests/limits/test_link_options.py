@@ -386,3 +386,24 @@ def test_the_qr_designer_drops_a_logo_without_qrlogo(owner, owner_client):
 
     assert response.status_code == 302
     assert not QRCode.objects.get().logo
+
+
+@pytest.mark.usefixtures("paid")
+def test_the_qr_designer_offers_a_logo_only_with_qrlogo(owner, owner_client):
+    plan = on_plan(owner, qr=0)
+    assert owner_client.get("/user/qr/new").context["form"].fields["logo"].disabled
+
+    plan.with_feature("qrlogo", enabled=True)
+    plan.save()
+
+    assert not owner_client.get("/user/qr/new").context["form"].fields["logo"].disabled
+
+
+@pytest.mark.usefixtures("paid")
+def test_the_upload_form_offers_what_the_plan_includes(owner, owner_client):
+    on_plan(owner, files=0, alias=0)
+
+    fields = owner_client.get("/user/files").context["form"].fields
+
+    assert (fields["custom"].disabled, fields["domain"].disabled) == (False, True)
+    assert fields["domain"].help_text == "Your plan does not include this option."
