@@ -169,3 +169,15 @@ def test_a_wrong_method_is_a_405_before_any_plan_gate(owner):
     response = api_client_for(owner).get("/api/pixel/add")
 
     assert response.status_code == 405  # D42: route and method before gates
+
+
+@pytest.mark.usefixtures("paid")
+def test_a_gate_answers_before_the_body_is_read(owner):
+    on_plan(owner, api=0)
+
+    response = api_client_for(owner).post(
+        "/api/pixel/add", "{not json", content_type="application/json"
+    )
+
+    assert response.status_code == 403  # D42: gates (403) before the body (400)
+    assert response.json() == {"error": 1, "message": NO_PERMISSION}
