@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from analytics import allowance
 from analytics.models import Click
 from analytics.visitors import Visitor, visitor_of
 from shortener.models import Link
@@ -30,6 +31,8 @@ def record_click(link: Link, request: HttpRequest) -> Click | None:
     fingerprint = visitor_hash(visitor, timezone.localdate())
     if is_repeat(link, fingerprint):
         return None
+    if not within_allowance(link, visitor):
+        return None  # the plan's clicks of the month are used: still redirected
     unique = not visitor.is_bot and is_first_today(link, fingerprint)
     # The row and the counters together or not at all; one commit, not two.
     with transaction.atomic():
@@ -37,6 +40,17 @@ def record_click(link: Link, request: HttpRequest) -> Click | None:
         if not visitor.is_bot:
             count_click(link, unique=unique)
     return click
+
+
+def within_allowance(link: Link, visitor: Visitor) -> bool:
+    """Whether the owner's plan still tracks clicks this month (§16.3).
+
+    A person's visit takes one of the month's clicks; a bot's visit, which is
+    not counted, is only kept while some are left.
+    """
+    if visitor.is_bot:
+        return not allowance.exhausted(link.owner_id)
+    return allowance.take(link.owner_id)
 
 
 def store(link: Link, visitor: Visitor, fingerprint: str, *, unique: bool) -> Click:

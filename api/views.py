@@ -94,6 +94,8 @@ class ContractViewSet(ContractMixin, viewsets.GenericViewSet):
 class WrongEndpoint(ContractAPIView):
     """Every /api path the contract does not know: 404 for a known key (D42)."""
 
+    plan_gated = False  # routing (404) comes before plan gates (D42)
+
     def dispatch_unknown(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         raise NotFound(WRONG_ENDPOINT)
 

@@ -181,6 +181,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "billing.tasks.expire_subscriptions",
         "schedule": 15 * 60,  # seconds
     },
+    "analytics-prune-clicks": {
+        "task": "analytics.tasks.prune_clicks",  # the plans' retention
+        "schedule": 60 * 60,
+    },
 }
 
 AUTH_USER_MODEL = "accounts.User"
@@ -300,7 +304,10 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiKeyAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "api.gates.PlanGate",  # the plan's `api` and the family's feature (§1.2)
+    ],
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.ContractRenderer"],
     "DEFAULT_PARSER_CLASSES": ["api.parsers.ContractJSONParser"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.AlwaysJSON",

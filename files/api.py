@@ -36,6 +36,7 @@ def file_item(shared: SharedFile) -> dict[str, Any]:
 class FileViewSet(ContractViewSet):
     """`GET /api/files`: oldest first (D31), `name` filters by substring (D22)."""
 
+    feature = "files"  # the plan feature behind the family (api.gates, D22)
     queryset = SharedFile.objects.select_related("link", "link__domain").order_by("id")
     list_key = "list"
     wrap_in_data = False  # §11.1: the page fields sit beside `error`
@@ -94,6 +95,7 @@ def receive_body(request: HttpRequest) -> File:
 class FileUploadView(ContractAPIView):
     """`POST /api/files/upload/:filename` with the raw bytes as the body (§11.2)."""
 
+    feature = "files"  # checked before a byte of the body is read
     parser_classes = [UnreadBody]
 
     def post(self, request: Request, filename: str) -> Response:

@@ -10,7 +10,9 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from billing import entitlements
 from core.errors import DomainError, InvalidInput
+from core.wording import disable_for_plan, for_pages
 from files import services
 from files.models import SharedFile
 from files.parsing import file_options
@@ -67,7 +69,9 @@ class FileOptionsForm(ContractForm):
         field = FILE_FIELD_OF_MESSAGE.get(error.message) or FIELD_OF_MESSAGE.get(
             error.message
         )
-        self.add_error(field if field in self.fields else None, gettext(error.message))
+        self.add_error(
+            field if field in self.fields else None, gettext(for_pages(error.message))
+        )
 
     def options_data(self) -> dict[str, Any]:
         """The input as the upload's query parameters."""
@@ -110,6 +114,10 @@ class UploadForm(FileOptionsForm):
             ("", _("Main site (%(host)s)") % {"host": host_of(settings.SITE_URL)}),
             *((domain.url, domain.url) for domain in owner.domains.order_by("host")),
         ]
+        if not entitlements.has(owner, "alias"):
+            disable_for_plan(self, "custom")
+        if not entitlements.has(owner, "domain"):
+            disable_for_plan(self, "domain")
 
     def save(self) -> SharedFile:
         """Share the file with the API's rules; raise DomainError if refused."""

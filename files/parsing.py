@@ -9,6 +9,7 @@ from typing import Any
 
 from accounts.models import User
 from api.envelope import INVALID_BODY
+from billing import entitlements
 from core.errors import InvalidInput
 from files.services import FileOptions
 from shortener import aliases, parsing
@@ -43,7 +44,8 @@ def file_options(data: Mapping[str, Any], owner: User) -> tuple[FileOptions, set
     options = FileOptions()
     present = {FILE_PARAMETERS[key] for key in data if key in FILE_PARAMETERS}
     options.name = parsing.text(data.get("name"), 255)
-    if data.get("custom") not in (None, ""):
+    # A custom alias needs the plan's `alias`; without it, a random one (§3.3).
+    if data.get("custom") not in (None, "") and entitlements.has(owner, "alias"):
         options.alias = aliases.clean_custom_alias(parsing.text(data["custom"], 200))
     options.domain = parsing.owned_domain(data.get("domain"), owner)
     options.password = parsing.text(data.get("password"), 128)

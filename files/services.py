@@ -10,7 +10,8 @@ from django.core.files import File
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
-from core.errors import Conflict, InvalidInput, PayloadTooLarge
+from billing import entitlements
+from core.errors import Conflict, InvalidInput, PayloadTooLarge, PermissionDenied
 from files import sniff
 from files.models import SharedFile
 from shortener.models import Domain, Link, LinkKind
@@ -56,8 +57,10 @@ def share_file(
 
     `content` is read in chunks, never whole. A refused upload leaves nothing
     behind: the checks come first, and the stored object is removed again if the
-    rows cannot be written.
+    rows cannot be written. The plan must include files, and their quota
+    must have room once the upload is valid (D42).
     """
+    entitlements.require(owner, "files")
     filename = clean_filename(filename)
     refuse_executable_name(filename)
     size = content.size or 0
@@ -80,9 +83,14 @@ def share_file(
         content_type=sniff.content_type(head, filename),
         max_downloads=options.max_downloads,
     )
+    # A full quota is refused before the bytes go to storage; the slot below
+    # settles a race for the last place.
+    cap = entitlements.limit(owner, "files")
+    if cap is not None and owner.files.count() >= cap:
+        raise PermissionDenied(entitlements.LIMIT_REACHED)
     shared.stored.save(filename, content, save=False)
     try:
-        with transaction.atomic():
+        with entitlements.quota_slot(owner, "files", owner.files.count):
             link = Link(
                 owner=owner,
                 kind=LinkKind.FILE,
@@ -130,6 +138,7 @@ def update_file(
     *, shared: SharedFile, options: FileOptions, present: set[str]
 ) -> SharedFile:
     """Change the options named in `present`; the others keep their values."""
+    entitlements.require(shared.owner, "files")
     link = shared.link
     if "name" in present and options.name:
         shared.name = options.name[:255]

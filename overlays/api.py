@@ -23,6 +23,7 @@ def overlay_item(overlay: Overlay) -> dict[str, Any]:
 class OverlayViewSet(ContractViewSet):
     """`GET /api/overlay`: oldest first (D31), under the key `cta` (D16)."""
 
+    feature = "overlay"  # the plan feature behind the family (api.gates)
     queryset = Overlay.objects.order_by("id")
     list_key = "cta"
 

@@ -5,8 +5,26 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from accounts.models import User
+from billing import entitlements
 from overlays.models import ContactMessage, Overlay, PollVote, Subscriber
 from shortener.models import Link
+
+
+def save_overlay(*, overlay: Overlay, owner: User) -> Overlay:
+    """Save a new or changed overlay of the owner.
+
+    The plan must include overlays; a new one also needs room in their quota,
+    held while it is inserted.
+    """
+    entitlements.require(owner, "overlay")
+    overlay.owner = owner
+    if overlay.pk is not None:
+        overlay.save()
+        return overlay
+    with entitlements.quota_slot(owner, "overlay", owner.overlays.count):
+        overlay.save()
+    return overlay
 
 
 @transaction.atomic

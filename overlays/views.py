@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
+from billing import entitlements
+from billing.entitlements import NO_PERMISSION
+from core.errors import DomainError
+from core.wording import dashboard_text
 from overlays import services
 from overlays.forms import VISITOR_FORMS, OverlayForm, PollForm
 from overlays.models import Overlay, OverlayKind
@@ -102,11 +106,14 @@ def save_form(request: HttpRequest, overlay: Overlay) -> HttpResponse:
     form = OverlayForm(request.POST or None, request.FILES or None, instance=overlay)
     if request.method == "POST" and form.is_valid():
         overlay = form.save(commit=False)
-        overlay.owner = request.user
         overlay.settings = services.overlay_settings(overlay.kind, form.cleaned_data)
-        overlay.save()
-        messages.success(request, _("The overlay has been saved."))
-        return redirect("overlays:detail", pk=overlay.pk)
+        try:
+            services.save_overlay(overlay=overlay, owner=request.user)
+        except DomainError as error:  # the plan refuses it
+            form.add_error(None, dashboard_text(error.message))
+        else:
+            messages.success(request, _("The overlay has been saved."))
+            return redirect("overlays:detail", pk=overlay.pk)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "overlay": overlay, "kinds": OverlayKind}
     return render(request, "overlays/overlay_form.html", context, status=status)
@@ -134,6 +141,7 @@ def overlay_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "results": overlay.poll_results(),
         "subscribers": overlay.subscribers.all()[:200],
         "link_type": overlay.link_type,
+        "can_export": entitlements.has(request.user, "export"),
     }
     return render(request, "overlays/overlay_detail.html", context)
 
@@ -157,8 +165,11 @@ def csv_cell(value: str) -> str:
 
 @login_required
 def subscribers_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    """A newsletter overlay's subscribers as a CSV download."""
+    """A newsletter overlay's subscribers as a CSV download (plan `export`)."""
     overlay = owned_overlay(request, pk)
+    if not entitlements.has(request.user, "export"):
+        messages.error(request, dashboard_text(NO_PERMISSION))
+        return redirect("overlays:detail", pk=overlay.pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="overlay-{overlay.pk}-subscribers.csv"'

@@ -30,6 +30,7 @@ def pixel_item(pixel: Pixel) -> dict[str, Any]:
 class PixelViewSet(ContractViewSet):
     """`/api/pixels`: the caller's pixels, oldest first."""
 
+    feature = "pixels"  # the plan feature behind the family (api.gates)
     queryset = Pixel.objects.oldest_first()
     list_key = "pixels"
     not_found = NOT_FOUND

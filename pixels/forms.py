@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import DomainError
+from core.wording import for_pages
 from pixels import rules, services
 from pixels.models import Pixel, PixelType
 
@@ -50,7 +51,9 @@ class PixelForm(forms.Form):
     def add_contract_error(self, error: DomainError) -> None:
         """Show the contract's message, translated, by its field."""
         field = FIELD_OF_MESSAGE.get(error.message)
-        self.add_error(field if field in self.fields else None, gettext(error.message))
+        self.add_error(
+            field if field in self.fields else None, gettext(for_pages(error.message))
+        )
 
     def save(self, *, owner: User) -> Pixel:
         """Create or change the pixel; raise DomainError if the API would refuse."""

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
+from billing import entitlements
 from core.errors import Conflict
 from pixels.models import Pixel
 from pixels.rules import (
@@ -40,19 +41,25 @@ def save_unique(pixel: Pixel) -> None:
 
 
 def create_pixel(*, owner: User, kind: object, name: object, tag: object) -> Pixel:
-    """Add a pixel from raw input, checked in the order of §8.2."""
+    """Add a pixel from raw input, checked in the order of §8.2.
+
+    The plan must include pixels; their quota is checked after the input (D42).
+    """
+    entitlements.require(owner, "pixels")
     raw_kind = require(kind, MISSING_TYPE)
     raw_name = require(name, MISSING_NAME)
     require(tag, MISSING_TAG)
     pixel = Pixel(owner=owner, type=clean_type(raw_kind), name=raw_name[:NAME_MAX])
     pixel.tag = clean_tag(pixel.type, tag)
     check_unique(owner, pixel.type, pixel.tag, exclude=None)
-    save_unique(pixel)
+    with entitlements.quota_slot(owner, "pixels", owner.pixels.count):
+        save_unique(pixel)
     return pixel
 
 
 def update_pixel(*, pixel: Pixel, name: object = None, tag: object) -> Pixel:
     """Change the tag and, when given, the name (§8.3); the provider stays."""
+    entitlements.require(pixel.owner, "pixels")
     new_tag = clean_tag(pixel.type, tag)
     if new_name := present(name):
         pixel.name = new_name[:NAME_MAX]

@@ -43,6 +43,7 @@ def logo_url_of(value: object) -> str:
 class QRViewSet(ContractViewSet):
     """`/api/qr`: the caller's codes, newest first (D31)."""
 
+    feature = "qr"  # the plan feature behind the family (api.gates)
     queryset = QRCode.objects.select_related("link").newest_first()
     list_key = "qrs"
     not_found = "QR does not exist."

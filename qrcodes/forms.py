@@ -15,7 +15,9 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from billing import entitlements
 from core.errors import DomainError
+from core.wording import disable_for_plan, for_pages
 from qrcodes import parsing, services
 from qrcodes.models import QRCode, QRType
 
@@ -184,6 +186,8 @@ class QRForm(forms.Form):
         self.owner = owner
         self.qr = qr
         self.fields.update(type_fields())
+        if not entitlements.has(owner, "qrlogo"):
+            disable_for_plan(self, "logo")
         if qr is None:
             del self.fields["remove_logo"]
         else:  # the stored type interprets the data (§4.4)
@@ -295,7 +299,7 @@ class QRForm(forms.Form):
             field = None
         if field not in self.fields:
             field = None
-        self.add_error(field, gettext(error.message))
+        self.add_error(field, gettext(for_pages(error.message)))
 
 
 def initial_of(qr: QRCode) -> dict[str, Any]:

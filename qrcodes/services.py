@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import User
+from billing import entitlements
 from core.errors import InvalidInput
 from core.fetch import FetchError, fetch
 from qrcodes import render
@@ -85,12 +86,19 @@ def create_qr(
     logo: bytes | None = None,
     logo_url: str = "",
 ) -> QRCode:
-    """Create a QR code; a dynamic type gets its tracking link (same alias)."""
+    """Create a QR code; a dynamic type gets its tracking link (same alias).
+
+    The plan must include QR codes, and their quota must have room once the
+    input is valid (D42). A logo is kept only on a plan with `qrlogo`.
+    """
+    entitlements.require(owner, "qr")
     if kind not in QRType.values:
         raise InvalidInput(INVALID_FORMAT)
     cleaned = clean_data(kind, data)
     render.check_capacity(kind, cleaned)
     foreground, background = clean_colours(foreground, background)
+    if not entitlements.has(owner, "qrlogo"):
+        logo, logo_url = None, ""  # dropped without an error, as link options are
     logo_file = clean_logo(logo) if logo else None
     if logo_url and logo_file is None:
         logo_file = download_logo(logo_url)
@@ -102,9 +110,10 @@ def create_qr(
         foreground=foreground,
         background=background,
     )
-    if logo_file is not None:
-        qr.logo.save(logo_file.name, logo_file, save=False)
-    save_with_new_alias(qr)
+    with entitlements.quota_slot(owner, "qr", owner.qr_codes.count):
+        if logo_file is not None:
+            qr.logo.save(logo_file.name, logo_file, save=False)
+        save_with_new_alias(qr)
     enqueue_render(qr)
     return qr
 
@@ -149,8 +158,16 @@ def update_qr(*, qr: QRCode, changes: dict[str, Any]) -> QRCode:
 
     Keys: data, name, foreground, background, logo (bytes, or None to remove it),
     logo_url. The type never changes; new data re-points the tracking link, so
-    the printed code keeps working.
+    the printed code keeps working. A new logo needs a plan with `qrlogo`
+    (without it the logo is left as it is); removing one is always allowed.
     """
+    entitlements.require(qr.owner, "qr")
+    if not entitlements.has(qr.owner, "qrlogo"):
+        changes = {
+            key: value
+            for key, value in changes.items()
+            if key != "logo_url" and not (key == "logo" and value)
+        }
     if "data" in changes:
         qr.data = clean_data(qr.kind, changes["data"])
         render.check_capacity(qr.kind, qr.data)

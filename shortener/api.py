@@ -132,6 +132,7 @@ class LinkViewSet(ContractViewSet):
 
 
 class DomainViewSet(ContractViewSet):
+    feature = "domain"  # the plan feature behind the family (api.gates)
     queryset = Domain.objects.order_by("id")
     list_key = "domains"
     not_found = "Domain not found. Please try again."

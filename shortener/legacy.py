@@ -15,7 +15,9 @@ from django.views.decorators.csrf import csrf_exempt
 from accounts.models import User
 from api.envelope import WRONG_ENDPOINT
 from api.exceptions import RateLimited
+from api.gates import NO_API
 from api.ratelimit import consume
+from billing import entitlements
 from core.errors import DomainError, InvalidInput, NotFound, PermissionDenied
 from shortener import parsing, services
 from shortener.models import Link
@@ -39,6 +41,7 @@ def v1(request: HttpRequest) -> HttpResponse:
     try:
         user = authenticate(params.get("key") or params.get("api") or "")
         consume(request, user)
+        entitlements.require(user, "api", NO_API)  # after the rate limit (D42)
         if params.get("short"):
             link = expand(params["short"])
             body: dict[str, Any] = {

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from api.envelope import INVALID_BODY
+from billing import entitlements
 from core.errors import InvalidInput
 from shortener import aliases, countries
 from shortener.models import Domain
@@ -157,9 +158,12 @@ def deeplink(value: Any, long_url: str) -> dict[str, str]:
 
 
 def owned_domain(value: Any, owner: User) -> Domain | None:
-    """The caller's branded domain named by `value`; anything else is the main site."""
+    """The caller's branded domain named by `value`; anything else is the main site.
+
+    A plan without branded domains uses the main site, without an error (§3.3).
+    """
     raw = text(value, 300)
-    if not raw:
+    if not raw or not entitlements.has(owner, "domain"):
         return None
     host = host_of(raw if "://" in raw else f"https://{raw}").lower()
     return Domain.objects.filter(owner=owner, host=host).first()
@@ -185,6 +189,32 @@ def redirect_type(value: Any, owner: User | None = None, *, url: str = "") -> st
 
         check_frameable(url)
     return raw if raw in REDIRECT_TYPES else ""
+
+
+def may_choose_method(owner: User) -> bool:
+    """Whether `direct`, `frame` and `splash` are honoured: pro users only (§3.3).
+
+    Everyone may while paid plans are off (D38), and so may admins.
+    """
+    if not entitlements.paid_plans() or entitlements.is_admin(owner):
+        return True
+    return owner.is_pro
+
+
+def type_allowed(value: Any, owner: User) -> bool:
+    """Whether the owner's plan lets them choose this redirect type (§3.3).
+
+    A splash page id needs `splash`, `overlay-<id>` needs `overlay`, a method
+    needs a pro plan; anything else is the site default and always allowed.
+    """
+    raw = value.strip().lower() if isinstance(value, str) else str(value or "")
+    if raw.startswith("overlay-"):
+        return entitlements.has(owner, "overlay")
+    if raw.isdigit():
+        return entitlements.has(owner, "splash")
+    if raw in REDIRECT_TYPES:
+        return may_choose_method(owner)
+    return True
 
 
 def ids(value: Any) -> list[int]:
@@ -229,25 +259,61 @@ LINK_PARAMETERS = {
 EMPTY_IDS = (None, "", 0, "0", [])
 
 
+# LinkSpec fields kept only when the owner's plan has the feature (§3.3).
+GATED_OPTIONS = {
+    "geo_targets": "geo",
+    "device_targets": "device",
+    "language_targets": "language",
+    "parameters": "parameters",
+    "deeplink": "deeplink",
+    "pixels": "pixels",
+}
+
+
+class PlanOptions:
+    """Asks the owner's plan about each link option once per request."""
+
+    def __init__(self, owner: User) -> None:
+        self.owner = owner
+        self.answers: dict[str, bool] = {}
+
+    def __call__(self, feature: str) -> bool:
+        if feature not in self.answers:
+            self.answers[feature] = entitlements.has(self.owner, feature)
+        return self.answers[feature]
+
+
 def link_spec(
     data: dict[str, Any], owner: User, *, base: str = ""
 ) -> tuple[LinkSpec, set[str]]:
     """Validate link parameters; return the spec and the spec fields present.
 
-    `base` is the current destination, for deriving app links on update.
+    `base` is the current destination, for deriving app links on update. Options
+    the owner's plan does not include are dropped without an error (§3.3): they
+    are not stored, and on an update the link keeps what it had.
     """
     spec = LinkSpec(long_url=base)
     present = {LINK_PARAMETERS[key] for key in data if key in LINK_PARAMETERS}
+    allows = PlanOptions(owner)
     if "url" in data:
         spec.long_url = destination(data["url"])
     if data.get("custom") not in (None, ""):
-        spec.alias = aliases.clean_custom_alias(text(data["custom"], 200))
+        if allows("alias"):
+            spec.alias = aliases.clean_custom_alias(text(data["custom"], 200))
+        else:  # a random alias on create; the current one on update
+            present.discard("alias")
     if "expiry" in data:
+        # A past date is refused even when the plan would not keep the expiry.
         spec.expires_at = expiry(data["expiry"])
     if data.get("metaimage") not in (None, ""):
         spec.meta_image_url = clean_url(data["metaimage"], BANNER_ERROR)
+    if data.get("domain") not in (None, "") and not allows("domain"):
+        present.discard("domain")
     spec.domain = owned_domain(data.get("domain"), owner)
-    spec.redirect_type = redirect_type(data.get("type"), owner, url=spec.long_url)
+    if type_allowed(data.get("type"), owner):
+        spec.redirect_type = redirect_type(data.get("type"), owner, url=spec.long_url)
+    else:
+        present.discard("redirect_type")
     spec.password = text(data.get("password"), 128)
     spec.geo_targets = targets(
         data.get("geotarget"), "location", normalise=countries.key_for
@@ -266,6 +332,13 @@ def link_spec(
     spec.deeplink = deeplink(data.get("deeplink"), spec.long_url)
     spec.pixels = owned_pixels(data.get("pixels"), owner)
     read_groups(data, owner, spec, present)
+    for name, feature in GATED_OPTIONS.items():
+        if not allows(feature):
+            setattr(spec, name, type(getattr(spec, name))())  # empty: {} or []
+            present.discard(name)
+    if not allows("expiration"):
+        spec.expires_at = None
+        present.discard("expires_at")
     return spec, present
 
 

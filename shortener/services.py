@@ -5,6 +5,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -12,6 +13,8 @@ from django.db import IntegrityError, transaction
 from PIL import Image, UnidentifiedImageError
 
 from accounts.models import User
+from billing import entitlements
+from billing.counters import count_links
 from core.errors import Conflict, InvalidInput
 from core.fetch import FetchError, fetch
 from shortener import aliases
@@ -121,7 +124,8 @@ def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
     """Shorten a URL; return the link and whether it is new.
 
     An identical existing link of the owner is returned instead of a new one
-    (D13), before any quota would be checked (D30).
+    (D13), before the plan's link quota is checked (D30); the quota comes after
+    every validation (D42) and holds its slot while the link is inserted.
     """
     if settings.DEDUPLICATE_LINKS and (existing := find_duplicate(owner, spec)):
         file_link(existing, spec, present={"campaign", "channels"})
@@ -131,15 +135,25 @@ def create_link(*, owner: User, spec: LinkSpec) -> tuple[Link, bool]:
         raise Conflict(ALIAS_TAKEN)
     link = Link(owner=owner)
     apply_spec(link, spec)
-    if banner is not None:
-        link.meta_image.save(banner.name, banner, save=False)
-    save_with_alias(link, spec.alias)
-    if spec.pixels:
-        set_link_pixels(link=link, pixel_ids=spec.pixels)
-    file_link(link, spec, present={"campaign", "channels"})
+    with entitlements.quota_slot(
+        owner, "links", partial(count_links, owner), links_limit_message(owner)
+    ):
+        if banner is not None:
+            link.meta_image.save(banner.name, banner, save=False)
+        save_with_alias(link, spec.alias)
+        if spec.pixels:
+            set_link_pixels(link=link, pixel_ids=spec.pixels)
+        file_link(link, spec, present={"campaign", "channels"})
     if not (link.meta_title and link.meta_description):
         transaction.on_commit(lambda: fetch_link_metadata.delay(link.pk))
     return link, True
+
+
+def links_limit_message(owner: User) -> str:
+    """The refusal of the `links` quota: a total, or this month's links (§3.3)."""
+    if entitlements.paid_plans() and entitlements.plan_for(owner).links_monthly:
+        return entitlements.MONTHLY_LIMIT
+    return entitlements.LINKS_LIMIT
 
 
 def alias_taken(
@@ -287,7 +301,11 @@ def add_domain(
     redirect_root: object = "",
     redirect_404: object = "",
 ) -> Domain:
-    """Add a branded domain from raw input (§7.2); a host is used only once."""
+    """Add a branded domain from raw input (§7.2); a host is used only once.
+
+    The plan must include branded domains, and their quota must have room.
+    """
+    entitlements.require(owner, "domain")
     scheme, host = domain_url(domain)
     root = optional_url(redirect_root, ROOT_INVALID)
     missing = optional_url(redirect_404, NOT_FOUND_INVALID)
@@ -296,21 +314,23 @@ def add_domain(
         raise Conflict(DOMAIN_USED)
     if Domain.objects.filter(host=host).exists():
         raise Conflict(DOMAIN_USED)
-    try:
-        with transaction.atomic():
-            return Domain.objects.create(
-                owner=owner,
-                scheme=scheme,
-                host=host,
-                redirect_root=root,
-                redirect_404=missing,
-            )
-    except IntegrityError:  # added by someone else since the check
-        raise Conflict(DOMAIN_USED) from None
+    with entitlements.quota_slot(owner, "domain", owner.domains.count):
+        try:
+            with transaction.atomic():
+                return Domain.objects.create(
+                    owner=owner,
+                    scheme=scheme,
+                    host=host,
+                    redirect_root=root,
+                    redirect_404=missing,
+                )
+        except IntegrityError:  # added by someone else since the check
+            raise Conflict(DOMAIN_USED) from None
 
 
 def change_domain_redirects(*, domain: Domain, changes: dict[str, object]) -> Domain:
     """Set `redirect_root` and/or `redirect_404` from raw input (§7.3)."""
+    entitlements.require(domain.owner, "domain")
     messages = {"redirect_root": ROOT_INVALID, "redirect_404": NOT_FOUND_INVALID}
     # Every value is checked before any is set: a refused change changes nothing.
     values = {

@@ -18,6 +18,7 @@ def splash_item(page: SplashPage) -> dict[str, Any]:
 class SplashViewSet(ContractViewSet):
     """`GET /api/splash`: the caller's pages, oldest first (D31)."""
 
+    feature = "splash"  # the plan feature behind the family (api.gates)
     queryset = SplashPage.objects.order_by("id")
     list_key = "splash"
 

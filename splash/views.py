@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.errors import DomainError
+from core.wording import dashboard_text
 from splash import services
 from splash.forms import SplashPageForm
 from splash.models import SplashPage
@@ -31,13 +33,17 @@ def edit_page(request: HttpRequest, page: SplashPage) -> HttpResponse:
     old_banner = page.banner.name if page.pk else ""
     form = SplashPageForm(request.POST or None, request.FILES or None, instance=page)
     if request.method == "POST" and form.is_valid():
-        page = form.save(commit=False)
-        page.owner = request.user
-        page.save()
-        if old_banner and old_banner != page.banner.name:
-            page.banner.storage.delete(old_banner)  # replaced or cleared
-        messages.success(request, _("The splash page has been saved."))
-        return redirect("splash:list")
+        try:
+            page = services.save_splash_page(
+                page=form.save(commit=False), owner=request.user
+            )
+        except DomainError as error:  # the plan refuses it
+            form.add_error(None, dashboard_text(error.message))
+        else:
+            if old_banner and old_banner != page.banner.name:
+                page.banner.storage.delete(old_banner)  # replaced or cleared
+            messages.success(request, _("The splash page has been saved."))
+            return redirect("splash:list")
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "page": page}
     return render(request, "splash/page_form.html", context, status=status)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext, gettext_noop
 
 from core.errors import DomainError
+from core.wording import for_pages
 
 DOMAIN_USED = gettext_noop("The domain has been already used.")
 ROOT_INVALID = gettext_noop("A valid url is required for the root domain.")
@@ -41,4 +42,6 @@ class ContractForm(forms.Form):
 
     def add_contract_error(self, error: DomainError) -> None:
         field = FIELD_OF_MESSAGE.get(error.message)
-        self.add_error(field if field in self.fields else None, gettext(error.message))
+        self.add_error(
+            field if field in self.fields else None, gettext(for_pages(error.message))
+        )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.errors import InvalidInput
+from core.wording import disable_for_plan
 from shortener import parsing, services
 from shortener.forms.contract import ContractForm, url_input
 from shortener.forms.rows import ROWS, Rows, TargetRow
@@ -33,6 +34,22 @@ PARAMETER_OF_FIELD = {
     "deeplink_apple": "deeplink",
     "deeplink_google": "deeplink",
     "deeplink_auto": "deeplink",
+}
+
+
+# The plan feature behind form fields and groups of rows (api-spec §3.3).
+PLAN_FEATURE_OF_FIELDS = {
+    "alias": ["custom"],
+    "domain": ["domain"],
+    "expiration": ["expiry"],
+    "deeplink": ["deeplink_apple", "deeplink_google", "deeplink_auto"],
+    "pixels": ["pixels"],
+}
+PLAN_FEATURE_OF_ROWS = {
+    "geotarget": "geo",
+    "devicetarget": "device",
+    "languagetarget": "language",
+    "parameters": "parameters",
 }
 
 
@@ -184,6 +201,30 @@ class LinkForm(ContractForm):
             )
             for rows in ROWS
         }
+        self.limit_to_plan(owner)
+
+    def limit_to_plan(self, owner: User) -> None:
+        """Offer only what the owner's plan includes (§3.3).
+
+        The parser drops the other options anyway (shortener.parsing); here they
+        are shown disabled, so nobody fills in what would not be kept, and an
+        edit leaves their stored values alone.
+        """
+        allows = parsing.PlanOptions(owner)
+        self.rows_left_out = {
+            parameter
+            for parameter, feature in PLAN_FEATURE_OF_ROWS.items()
+            if not allows(feature)
+        }
+        for feature, names in PLAN_FEATURE_OF_FIELDS.items():
+            if not allows(feature):
+                disable_for_plan(self, *names)
+        kept = self.link.redirect_type if self.link else ""
+        self.fields["type"].choices = [
+            (value, label)
+            for value, label in self.fields["type"].choices
+            if not value or value == kept or parsing.type_allowed(value, owner)
+        ]
 
     def add_pixel_choices(self, owner: User, link: Link | None) -> None:
         """Offer the owner's pixels; no field for an owner without any."""
@@ -292,7 +333,11 @@ class LinkForm(ContractForm):
                 _("Social media preview"),
                 ["metatitle", "metadescription", "metaimage", "remove_metaimage"],
             ),
-            *(self.rows_section(rows) for rows in ROWS),
+            *(
+                self.rows_section(rows)
+                for rows in ROWS
+                if rows.parameter not in self.rows_left_out
+            ),
             self.fields_section(
                 _("Deep links"), ["deeplink_apple", "deeplink_google", "deeplink_auto"]
             ),

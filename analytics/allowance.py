@@ -1,0 +1,102 @@
+"""The plan's monthly allowance of tracked clicks (api-spec §16.3, §16.8 `clicks`).
+
+Once an owner's links have counted their plan's `clicks` this calendar month,
+further visits still redirect but are not recorded. The redirect must not pay a
+query for this, so both numbers live in the cache:
+
+- the owner's limit, read from their plan at most every LIMIT_SECONDS;
+- a counter per owner and month, added to atomically (INCR) by each counted
+  click. When the cache has lost it, it is rebuilt from the click rows.
+
+While paid plans are off nothing is asked at all (D38).
+"""
+
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.utils import timezone
+
+from billing import entitlements
+
+LIMIT_SECONDS = 5 * 60  # a plan change reaches the redirect within this time
+MONTH_SECONDS = 32 * 24 * 60 * 60  # a counter outlives its month, then expires
+NO_LIMIT = 0  # what the cache holds for "unlimited" (None means "not cached")
+
+
+def month_start(now: datetime | None = None) -> datetime:
+    """The start of the calendar month in the site's time zone."""
+    local = timezone.localtime(now)
+    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def counter_key(owner_id: int, now: datetime | None = None) -> str:
+    return f"analytics:month-clicks:{owner_id}:{month_start(now):%Y-%m}"
+
+
+def limit_key(owner_id: int) -> str:
+    return f"analytics:click-limit:{owner_id}"
+
+
+def monthly_limit(owner_id: int) -> int | None:
+    """The owner's tracked clicks per month, or None for unlimited (cached)."""
+    cached = cache.get(limit_key(owner_id))
+    if cached is None:
+        owner = (
+            get_user_model()
+            .objects.select_related("subscription__plan")
+            .filter(pk=owner_id)
+            .first()
+        )
+        value = entitlements.limit(owner, "clicks") if owner is not None else None
+        cached = value or NO_LIMIT
+        cache.set(limit_key(owner_id), cached, LIMIT_SECONDS)
+    return cached or None
+
+
+def counted_this_month(owner_id: int) -> int:
+    """The owner's human clicks recorded since the month began (the fallback)."""
+    from analytics.models import Click
+
+    return Click.objects.filter(
+        link__owner=owner_id, is_bot=False, created__gte=month_start()
+    ).count()
+
+
+def take(owner_id: int) -> bool:
+    """Count one human click against the owner's allowance; False once it is used.
+
+    INCR is atomic, so concurrent visits cannot both take the last click.
+    """
+    cap = allowance_of(owner_id)
+    if cap is None:
+        return True
+    key = counter_key(owner_id)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # not cached (first click of the month, or evicted)
+        cache.add(key, counted_this_month(owner_id), MONTH_SECONDS)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # a cache that keeps nothing: count from the rows
+            count = counted_this_month(owner_id) + 1
+    return count <= cap
+
+
+def exhausted(owner_id: int) -> bool:
+    """Whether the owner's allowance is used up (asks, takes nothing)."""
+    cap = allowance_of(owner_id)
+    if cap is None:
+        return False
+    count = cache.get(counter_key(owner_id))
+    if count is None:
+        count = counted_this_month(owner_id)
+        cache.add(counter_key(owner_id), count, MONTH_SECONDS)
+    return count >= cap
+
+
+def allowance_of(owner_id: int) -> int | None:
+    """The limit that applies, or None: no plan limits while paid plans are off."""
+    if not entitlements.paid_plans():
+        return None
+    return monthly_limit(owner_id)
