@@ -61,7 +61,7 @@ def test_threads_racing_for_the_last_channel_slot_make_one_channel(settings):
             client = api_client_for(user)
             barrier.wait()
             response = client.post(
-                "/api/channel/add", {"name": f"Channel {n}"}, format="json"
+                "/api/channel/add", {"name": f"Racer {n}"}, format="json"
             )
             answers.append((response.status_code, response.json().get("message", "")))
         finally:
