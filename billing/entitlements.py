@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import Promise
 
@@ -78,6 +79,36 @@ def limit(user: Any, key: str) -> int | None:
     plan = plan_for(user)
     value = getattr(plan, key) if key in NUMERIC_LIMITS else plan.feature(key).count
     return value or None
+
+
+def custom(user: Any, feature: str) -> str:
+    """The plan's free text for a feature (`custom`), "" when nothing restricts.
+
+    Admins and everyone while paid plans are off get "" (D38).
+    """
+    if not paid_plans() or is_admin(user):
+        return ""
+    return plan_for(user).feature(feature).custom.strip()
+
+
+def owners_with(feature: str, owner: str = "owner") -> Q:
+    """A filter keeping the rows whose `owner` may use `feature`, in the same query.
+
+    For public pages that must not spend a query per visit on the owner's plan:
+    the owner is an admin, or their current subscription's plan has the
+    feature, or they have none and the default plan has it. Empty (keeps
+    everything) while paid plans are off (D38).
+    """
+    if not paid_plans():
+        return Q()
+    enabled = {f"features__{feature}__enabled": True}
+    current = Subscription.objects.current().filter(user=OuterRef(owner))
+    return (
+        Q(**{f"{owner}__is_staff": True})
+        | Q(**{f"{owner}__is_superuser": True})
+        | Exists(current.filter(**{f"plan__{key}": v for key, v in enabled.items()}))
+        | (~Exists(current) & Exists(Plan.objects.filter(is_default=True, **enabled)))
+    )
 
 
 def require(user: Any, feature: str, message: str = NO_PERMISSION) -> None:

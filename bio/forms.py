@@ -16,9 +16,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from billing import entitlements
 from bio import content, images
 from bio.models import BioPage, Block, BlockKind
 from core.errors import DomainError
+from core.wording import disable_for_plan
 from shortener import aliases
 from shortener.models import Domain
 from shortener.safety import host_of
@@ -112,6 +114,9 @@ class BioPageForm(forms.ModelForm):
             self.initial["background_end"] = "#c9d6ff"
         for name, field in self.fields.items():
             field.widget.attrs["data-preview-input"] = name
+        if not entitlements.has(owner, "biocss"):
+            # Not kept: a new page gets none, an edit keeps what was stored.
+            disable_for_plan(self, "custom_css")
 
     def clean_alias(self) -> str:
         raw = self.cleaned_data["alias"].strip()
@@ -162,8 +167,26 @@ def content_colour(value: str) -> bool:
     return bool(HEX_COLOUR.match(value))
 
 
+def allowed_block_kinds(owner: User) -> frozenset[str] | None:
+    """The block types the owner's plan allows, or None for every type.
+
+    A plan's `bioblocks` feature may name them in its `custom` text, separated
+    by commas (`link, heading, text`); unknown names are ignored. Without such
+    a list, admins, and while paid plans are off, every type is allowed.
+    """
+    listed = entitlements.custom(owner, "bioblocks")
+    if not listed:
+        return None
+    names = {name.strip().lower() for name in listed.split(",")}
+    return frozenset(names & set(BlockKind.values))
+
+
 class BlockForm(forms.ModelForm):
-    """One block; the fields its kind does not use are emptied when saved."""
+    """One block; the fields its kind does not use are emptied when saved.
+
+    With `allowed_kinds` (the plan's, allowed_block_kinds), a block of another
+    type is refused, unless it is a stored block that keeps its type.
+    """
 
     # The kinds each field is for: the builder shows a block's fields only.
     KINDS_OF_FIELD = {
@@ -224,10 +247,27 @@ class BlockForm(forms.ModelForm):
             "text": _("Bold, italic, lists and http(s) links are kept."),
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        allowed_kinds: frozenset[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         block = self.instance
+        self.allowed_kinds = allowed_kinds
         self.fields["kind"].initial = BlockKind.LINK
+        if allowed_kinds is not None:
+            # Offer only these (and a stored block's own); any other posted
+            # type gets kind_refused's message rather than "not a valid choice".
+            offered = allowed_kinds | ({block.kind} if block.pk else set())
+            self.fields["kind"].widget.choices = [
+                (value, label)
+                for value, label in self.fields["kind"].choices
+                if value in offered
+            ]
+            if offered and BlockKind.LINK not in offered:
+                self.fields["kind"].initial = sorted(offered)[0]
         if block.pk:
             if block.kind == BlockKind.YOUTUBE:
                 self.initial["video"] = f"https://www.youtube.com/watch?v={block.value}"
@@ -247,6 +287,9 @@ class BlockForm(forms.ModelForm):
         kind = data.get("kind")
         if not kind or self.cleaned_data.get("DELETE"):
             return data
+        if not self.kind_allowed(kind):
+            self.add_error("kind", self.kind_refused(kind))
+            return data
         cleaner = getattr(self, f"clean_{kind}_block", None)
         try:
             if cleaner is not None:
@@ -254,6 +297,27 @@ class BlockForm(forms.ModelForm):
         except DomainError as error:
             raise translated(error) from None
         return data
+
+    def kind_allowed(self, kind: str) -> bool:
+        if self.allowed_kinds is None or kind in self.allowed_kinds:
+            return True
+        return bool(self.instance.pk) and self.instance.kind == kind
+
+    def kind_refused(self, kind: str) -> str:
+        label = BlockKind(kind).label
+        allowed = [
+            BlockKind(k).label
+            for k in BlockKind.values
+            if k in (self.allowed_kinds or ())
+        ]
+        if not allowed:
+            return gettext("Your plan does not include %(kind)s blocks.") % {
+                "kind": label
+            }
+        return gettext(
+            "Your plan does not include %(kind)s blocks. "
+            "Blocks your plan includes: %(allowed)s."
+        ) % {"kind": label, "allowed": ", ".join(str(a) for a in allowed)}
 
     def require(self, data: dict[str, Any], name: str) -> None:
         if not (data.get(name) or "").strip():

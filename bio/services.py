@@ -1,5 +1,6 @@
 """Creating, changing and deleting bio pages, and counting clicks on their blocks."""
 
+from contextlib import nullcontext
 from datetime import datetime
 from functools import partial
 from typing import TypedDict
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from analytics.clicks import REPEAT_SECONDS, is_owner, visitor_hash
 from analytics.visitors import visitor_of
+from billing import entitlements
 from bio.models import BioPage, Block
 from core.errors import Conflict
 from shortener import hosts
@@ -53,7 +55,21 @@ def save_bio_page(
     A new page without an alias gets a random one; an existing page keeps its
     alias unless given another (or moved to another domain). Being the default
     page, or a domain's root page, takes that role from the owner's other page.
+
+    The owner's plan must include bio pages; a new page also takes a slot of
+    the plan's `bio` count, held while its link and the page are inserted.
     """
+    entitlements.require(page.owner, "bio")
+    owner = page.owner
+    with (
+        entitlements.quota_slot(owner, "bio", owner.bio_pages.count)
+        if page.pk is None
+        else nullcontext()
+    ):
+        return save_page(page, alias=alias, domain=domain)
+
+
+def save_page(page: BioPage, *, alias: str, domain: Domain | None) -> BioPage:
     link = page.link if page.link_id else Link(owner=page.owner, kind=LinkKind.BIO)
     moving = (
         link.pk is None
@@ -97,7 +113,11 @@ def mark_root(domain_id: int | None, *, shows: bool) -> None:
 
 @transaction.atomic
 def make_default(*, page: BioPage) -> None:
-    """Show this page at /u/<username>; the owner's previous default stops."""
+    """Show this page at /u/<username>; the owner's previous default stops.
+
+    The owner's plan must include bio pages.
+    """
+    entitlements.require(page.owner, "bio")
     BioPage.objects.filter(owner=page.owner_id, is_default=True).exclude(
         pk=page.pk
     ).update(is_default=False)

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from analytics.stats import link_stats
 from bio import services, theme
 from bio.content import NETWORKS
-from bio.forms import BioPageForm, BlockFormSet
+from bio.forms import BioPageForm, BlockFormSet, allowed_block_kinds
 from bio.models import BioPage, BlockKind
 from core.errors import DomainError
+from core.wording import DASHBOARD_WORDING, dashboard_text
 
 
 def owned_page(request: HttpRequest, pk: int) -> BioPage:
@@ -53,7 +54,13 @@ def edit_page(request: HttpRequest, page: BioPage) -> HttpResponse:
     data, files = (request.POST, request.FILES) if posted else (None, None)
     before = stored_pictures(page)  # validation puts new uploads on the instances
     form = BioPageForm(data, files, instance=page, owner=request.user)
-    blocks = BlockFormSet(data, files, instance=page, prefix="blocks")
+    blocks = BlockFormSet(
+        data,
+        files,
+        instance=page,
+        prefix="blocks",
+        form_kwargs={"allowed_kinds": allowed_block_kinds(request.user)},
+    )
     if posted and form.is_valid() and blocks.is_valid():
         try:
             with transaction.atomic():
@@ -64,7 +71,9 @@ def edit_page(request: HttpRequest, page: BioPage) -> HttpResponse:
                 )
                 save_blocks(blocks, page)
         except DomainError as error:
-            form.add_error("alias", _(error.message))
+            # The plan's refusals concern the page; the others, its address.
+            field = None if error.message in DASHBOARD_WORDING else "alias"
+            form.add_error(field, dashboard_text(error.message))
         else:
             for name in before - stored_pictures(page):  # replaced or removed
                 transaction.on_commit(partial(page.avatar.storage.delete, name))
@@ -110,7 +119,11 @@ def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def page_make_default(request: HttpRequest, pk: int) -> HttpResponse:
     page = owned_page(request, pk)
-    services.make_default(page=page)
+    try:
+        services.make_default(page=page)
+    except DomainError as error:  # the plan no longer includes bio pages
+        messages.error(request, dashboard_text(error.message))
+        return redirect("bio:list")
     messages.success(
         request,
         _("%(name)s is now shown at /u/%(username)s.")

@@ -52,6 +52,7 @@ def changes_in(data: dict[str, Any]) -> dict[str, Any]:
 class CampaignViewSet(ContractViewSet):
     """`/api/campaigns`: the caller's campaigns, oldest first (D31)."""
 
+    feature = "bundle"  # the plan gate of the family (api.gates)
     queryset = Campaign.objects.select_related("owner").oldest_first()
     list_key = "campaigns"
     not_found = rules.NOT_FOUND
@@ -83,6 +84,8 @@ class CampaignViewSet(ContractViewSet):
 
 class CampaignAssignView(ContractAPIView):
     """`POST /api/campaign/:campaignid/assign/:linkid` (§5.3)."""
+
+    feature = "bundle"
 
     def post(self, request: Request, campaignid: int, linkid: int) -> Response:
         owner = request.user

@@ -10,6 +10,7 @@ from accounts.models import User
 from campaigns import rules, services
 from campaigns.models import SLUG_MAX, Campaign
 from core.errors import DomainError
+from core.wording import for_pages
 from shortener.models import Link
 
 FIELD_OF_MESSAGE = {
@@ -51,7 +52,8 @@ class CampaignForm(forms.Form):
 
     def add_contract_error(self, error: DomainError) -> None:
         """Show the contract's message, translated, by its field."""
-        self.add_error(FIELD_OF_MESSAGE.get(error.message), gettext(error.message))
+        message = gettext(for_pages(error.message))
+        self.add_error(FIELD_OF_MESSAGE.get(error.message), message)
 
     def save(self, *, owner: User) -> Campaign:
         """Create or change the campaign; raise DomainError if the API would refuse."""

@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from billing import entitlements
 from bio import theme
 from bio.models import BioPage
 from bio.public import default_page_of
@@ -59,11 +60,19 @@ def find_campaign(request: HttpRequest, username: str, pk: int) -> Campaign:
     """The owner's public campaign `pk`, or the site's 404 page.
 
     On a branded domain, only the domain owner's campaigns have a list page there
-    (as only their profile does, bio.public.default_page_of).
+    (as only their profile does, bio.public.default_page_of). An owner whose
+    plan no longer includes campaigns (`bundle`) has no list page; that is
+    checked in the same query.
     """
     campaign = (
         Campaign.objects.select_related("owner")
-        .filter(pk=pk, owner__username=username, is_public=True, owner__is_banned=False)
+        .filter(
+            entitlements.owners_with("bundle"),
+            pk=pk,
+            owner__username=username,
+            is_public=True,
+            owner__is_banned=False,
+        )
         .first()
     )
     if campaign is None:
@@ -78,8 +87,9 @@ def find_campaign(request: HttpRequest, username: str, pk: int) -> Campaign:
 def list_page(request: HttpRequest, username: str, slug: str, pk: str) -> HttpResponse:
     """The campaign's links, newest first, 10 a page, styled like the owner's profile.
 
-    Unknown user or id, another user's campaign, a private campaign or a banned
-    owner: the 404 page. Every GET (not HEAD) counts one view of the campaign.
+    Unknown user or id, another user's campaign, a private campaign, a banned
+    owner or one without `bundle`: the 404 page. Every GET (not HEAD) counts one
+    view of the campaign.
     """
     campaign = find_campaign(request, username, int(pk))
     if slug != (campaign.slug or "list"):

@@ -5,6 +5,7 @@ import random
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
+from billing import entitlements
 from campaigns import services
 from campaigns.models import Campaign, Membership
 
@@ -22,12 +23,16 @@ def pick(memberships: list[Membership]) -> Membership:
 def rotate(request: HttpRequest, slug: str) -> HttpResponseRedirect:
     """302 to the short URL of a weighted-random link of a public campaign.
 
-    An unknown slug, a private campaign, a banned owner or a campaign without
-    links is the site's 404 page. A HEAD request is not a view.
+    An unknown slug, a private campaign, a banned owner, an owner whose plan no
+    longer includes campaigns (`bundle`, checked in the same query) or a
+    campaign without links is the site's 404 page. A HEAD request is not a view.
     """
     campaign = (
         Campaign.objects.filter(
-            slug=slug.lower(), is_public=True, owner__is_banned=False
+            entitlements.owners_with("bundle"),
+            slug=slug.lower(),
+            is_public=True,
+            owner__is_banned=False,
         )
         .only("pk")
         .first()

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from accounts.models import User
+from billing import entitlements
 from campaigns import rules
 from campaigns.models import MAX_WEIGHT, Campaign, Membership
 from core.errors import Conflict
@@ -68,8 +69,9 @@ def create_campaign(
         check_slug_free(clean_slug)
     elif rotator:
         clean_slug = free_random_slug()
-    # Plan gates (the `bundle` feature and its count) belong here: after the
-    # input is validated, before anything is written (D42).
+    # The plan gate comes after the input is validated, before anything is
+    # written (D42); `bundle` has no count (§16.8), so there is no quota.
+    entitlements.require(owner, "bundle")
     campaign = Campaign(
         owner=owner, name=clean_name, slug=clean_slug or None, is_public=public
     )
@@ -81,8 +83,9 @@ def update_campaign(*, campaign: Campaign, changes: dict[str, Any]) -> Campaign:
     """Change the keys present in `changes` (`name`, `slug`, `public`; D14).
 
     The campaign's own slug is not a conflict (D29); an empty slug removes the
-    rotator.
+    rotator. The owner's plan must still include campaigns (`bundle`).
     """
+    entitlements.require(campaign.owner, "bundle")
     if "name" in changes:
         name = rules.clean_name(changes["name"])
         check_name_free(campaign.owner, name, exclude=campaign.pk)
@@ -107,7 +110,9 @@ def assign_link(*, campaign: Campaign, link: Link) -> Membership:
     """File the link in the campaign, moving it out of any other (§5.3).
 
     A link that moves starts again with weight 1; one already here keeps its own.
+    The owner's plan must include campaigns (`bundle`).
     """
+    entitlements.require(campaign.owner, "bundle")
     membership, created = Membership.objects.get_or_create(
         link=link, defaults={"campaign": campaign}
     )

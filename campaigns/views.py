@@ -12,10 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from billing import entitlements
 from campaigns import services
 from campaigns.forms import AddLinkForm, CampaignForm
 from campaigns.models import MAX_WEIGHT, Campaign, Membership
 from core.errors import DomainError
+from core.wording import dashboard_text
 
 
 def own_campaign(request: HttpRequest, pk: int) -> Campaign:
@@ -102,7 +104,11 @@ def campaign_add_link(request: HttpRequest, pk: int) -> HttpResponse:
     if not add_form.is_valid():
         return detail_page(request, campaign, add_form=add_form)
     link = add_form.cleaned_data["link"]
-    services.assign_link(campaign=campaign, link=link)
+    try:
+        services.assign_link(campaign=campaign, link=link)
+    except DomainError as error:  # the plan no longer includes campaigns
+        messages.error(request, dashboard_text(error.message))
+        return redirect("campaigns:detail", pk=campaign.pk)
     messages.success(
         request, _("%(url)s is now in this campaign.") % {"url": link.short_url}
     )
@@ -124,6 +130,9 @@ def campaign_remove_link(request: HttpRequest, pk: int, link_pk: int) -> HttpRes
 def campaign_weights(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the rotator weights (`weight-<link id>`, whole numbers 1 to 100)."""
     campaign = own_campaign(request, pk)
+    if not entitlements.has(request.user, "bundle"):
+        messages.error(request, dashboard_text(entitlements.NO_PERMISSION))
+        return redirect("campaigns:detail", pk=campaign.pk)
     memberships = list(Membership.objects.filter(campaign=campaign))
     weights: dict[int, int] = {}
     for membership in memberships:

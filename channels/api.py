@@ -34,6 +34,7 @@ def changes_in(data: dict[str, Any]) -> dict[str, Any]:
 class ChannelViewSet(ContractViewSet):
     """`/api/channels`: the caller's channels, oldest first (D31)."""
 
+    feature = "channels"  # the plan gate of the family (api.gates)
     queryset = Channel.objects.oldest_first()
     not_found = rules.NOT_FOUND
 
@@ -76,6 +77,8 @@ class ChannelViewSet(ContractViewSet):
 
 class ChannelAssignView(ContractAPIView):
     """`POST /api/channel/:channelid/assign/:type/:itemid` (§6.4, D18)."""
+
+    feature = "channels"
 
     def post(
         self, request: Request, channelid: int, type: str, itemid: int

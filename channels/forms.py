@@ -12,6 +12,7 @@ from channels import rules, services
 from channels.models import Channel, random_color
 from channels.registry import registered
 from core.errors import DomainError
+from core.wording import for_pages
 from qrcodes.models import QRCode
 from shortener.models import Link
 
@@ -55,7 +56,8 @@ class ChannelForm(forms.Form):
         super().__init__(data, initial=initial)
 
     def add_contract_error(self, error: DomainError) -> None:
-        self.add_error(FIELD_OF_MESSAGE.get(error.message), gettext(error.message))
+        message = gettext(for_pages(error.message))
+        self.add_error(FIELD_OF_MESSAGE.get(error.message), message)
 
     def save(self, *, owner: User) -> Channel:
         """Create or change the channel; raise DomainError if the API would refuse."""

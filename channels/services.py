@@ -8,6 +8,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from accounts.models import User
+from billing import entitlements
 from channels import rules
 from channels.models import Channel, ChannelItem, random_color
 from channels.registry import DOCUMENTED, INVALID_TYPE, ItemType, registered
@@ -39,13 +40,15 @@ def create_channel(
     *, owner: User, name: object, description: object = "", color: object = None,
     starred: bool = False,
 ) -> Channel:  # fmt: skip
-    """Add a channel from raw input (§6.3), checked in the order of D42."""
+    """Add a channel from raw input (§6.3), checked in the order of D42.
+
+    The plan must include channels; their quota is checked after the input.
+    """
+    entitlements.require(owner, "channels")
     clean_name = rules.clean_name(name)
     clean_description = rules.clean_description(description)
     clean_color = rules.clean_color(color) if color not in (None, "") else None
     check_name_free(owner, clean_name)
-    # Plan gates (the `channels` feature and its count) belong here: after the
-    # input is validated, before anything is written (D42).
     channel = Channel(
         owner=owner,
         name=clean_name,
@@ -53,12 +56,17 @@ def create_channel(
         color=clean_color or random_color(),
         starred=starred,
     )
-    save_checked(channel)
+    with entitlements.quota_slot(owner, "channels", owner.channels.count):
+        save_checked(channel)
     return channel
 
 
 def update_channel(*, channel: Channel, changes: dict[str, Any]) -> Channel:
-    """Change the keys present in `changes` (D14); an emptied colour is redrawn."""
+    """Change the keys present in `changes` (D14); an emptied colour is redrawn.
+
+    The owner's plan must still include channels.
+    """
+    entitlements.require(channel.owner, "channels")
     if "name" in changes:
         name = rules.clean_name(changes["name"])
         check_name_free(channel.owner, name, exclude=channel.pk)
@@ -104,7 +112,11 @@ def find_item(*, owner: User, type_name: str, pk: int) -> Model:
 
 
 def add_item(*, channel: Channel, type_name: str, item: Model) -> ChannelItem:
-    """File the item in the channel; twice is a conflict (409)."""
+    """File the item in the channel; twice is a conflict (409).
+
+    The owner's plan must include channels.
+    """
+    entitlements.require(channel.owner, "channels")
     try:
         with transaction.atomic():
             return ChannelItem.objects.create(

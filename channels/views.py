@@ -18,6 +18,7 @@ from channels.forms import AddItemForm, ChannelForm
 from channels.models import Channel
 from channels.registry import registered
 from core.errors import DomainError
+from core.wording import dashboard_text
 
 ITEMS_PER_PAGE = 25
 # The kinds this page can add: channels' own, then bio pages if the bio app
@@ -105,7 +106,12 @@ def channel_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def channel_star(request: HttpRequest, pk: int) -> HttpResponse:
     """Star or unstar the channel."""
     channel = own_channel(request, pk)
-    services.update_channel(channel=channel, changes={"starred": not channel.starred})
+    try:
+        services.update_channel(
+            channel=channel, changes={"starred": not channel.starred}
+        )
+    except DomainError as error:  # the plan no longer includes channels
+        messages.error(request, dashboard_text(error.message))
     if request.POST.get("next") == "detail":
         return redirect("channels:detail", pk=channel.pk)
     return redirect("channels:list")
@@ -120,10 +126,14 @@ def channel_add_item(request: HttpRequest, pk: int, type_name: str) -> HttpRespo
         raise Http404
     form = AddItemForm(request.POST, channel=channel, type_name=type_name)
     if form.is_valid():
-        services.add_item(
-            channel=channel, type_name=type_name, item=form.cleaned_data["item"]
-        )
-        messages.success(request, _("The item has been added to the channel."))
+        try:
+            services.add_item(
+                channel=channel, type_name=type_name, item=form.cleaned_data["item"]
+            )
+        except DomainError as error:  # the plan, or filed meanwhile
+            messages.error(request, dashboard_text(error.message))
+        else:
+            messages.success(request, _("The item has been added to the channel."))
     else:
         messages.error(request, _("Choose one of your items that is not here yet."))
     return redirect("channels:detail", pk=channel.pk)

@@ -267,6 +267,8 @@ GATED_OPTIONS = {
     "parameters": "parameters",
     "deeplink": "deeplink",
     "pixels": "pixels",
+    "campaign": "bundle",
+    "channels": "channels",
 }
 
 
