@@ -301,3 +301,31 @@ def test_a_bio_page_leads_to_its_statistics(owner, owner_client):
 
     page = owner_client.get(f"/user/links/{bio.link_id}/stats").content.decode()
     assert f'href="/user/bio/{bio.pk}/stats"' in page
+
+
+def test_each_shared_file_offers_its_statistics(owner, owner_client):
+    from tests.files.conftest import make_file
+
+    shared = make_file(owner, name="Photo")
+
+    html = owner_client.get("/user/files").content.decode()
+    assert f'href="/user/links/{shared.link_id}/stats"' in html
+
+    page = owner_client.get(f"/user/links/{shared.link_id}/stats").content.decode()
+    assert 'href="/user/files"' in page
+
+
+def test_bots_are_listed_by_name(owner_client, link):
+    rollup(link, days_ago(1), 5, dimension="bot", value="Googlebot")
+    rollup(link, days_ago(2), 2, dimension="bot", value="Slackbot")
+    rollup(link, days_ago(1), 1, dimension="bot", value="")
+
+    html = owner_client.get(stats_url(link)).content.decode()
+
+    assert table_rows(html, "bot") == [
+        ("Googlebot", 5),
+        ("Slackbot", 2),
+        ("Unknown", 1),
+    ]
+    assert period_figure(html, "bots") == 8
+    assert table_rows(html, "browser") == []
