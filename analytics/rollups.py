@@ -45,7 +45,7 @@ def add(clicks: Iterable[Click], *, totals: bool = True) -> None:
     counts: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
     for click in clicks:
         day = timezone.localtime(click.created).date()
-        unique = int(click.is_unique)
+        unique = int(click.is_unique and not click.is_bot)
         for dimension, value in dimensions_of(click):
             entry = counts[(click.link_id, day, dimension, value)]
             entry[0] += 1
