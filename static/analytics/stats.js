@@ -58,7 +58,6 @@
             borderColor: line,
             backgroundColor: line,
             pointRadius: data.labels.length > 60 ? 0 : 3,
-            tension: 0.2,
           };
         }),
       },
