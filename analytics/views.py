@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from analytics import export, report
 from analytics.forms import period_from
@@ -27,7 +27,7 @@ def owned_link(request: HttpRequest, pk: int) -> Link:
 
 
 @login_required
-@require_GET
+@require_safe
 def link_stats(request: HttpRequest, pk: int) -> HttpResponse:
     """A link's clicks over a period, their breakdowns and its bot visits."""
     link = owned_link(request, pk)
@@ -46,7 +46,7 @@ def link_stats(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def clicks_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """The link's raw clicks kept by the plan, as CSV (plan feature `export`)."""
     link = owned_link(request, pk)

@@ -269,7 +269,7 @@ def test_it_needs_a_signed_in_user(client, link):
     assert response["Location"].startswith("/user/login?next=")
 
 
-def test_it_only_answers_get(owner_client, link):
+def test_it_refuses_a_post(owner_client, link):
     assert owner_client.post(stats_url(link)).status_code == 405
 
 
