@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from accounts import services
 from accounts.forms import AvatarForm, PasswordForm, ProfileForm, SignupForm
 from accounts.models import User
+from analytics.report import account_overview
 from api.ratelimit import rate_for
 
 MEMBERSHIP_LABELS = {"free": _("Free"), "pro": _("Pro")}
@@ -124,9 +125,12 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Show the dashboard home: a welcome and the account summary."""
+    """Show the dashboard home: a welcome, the account and its clicks."""
     user: User = request.user
-    context = {"membership": MEMBERSHIP_LABELS.get(user.membership, user.membership)}
+    context = {
+        "membership": MEMBERSHIP_LABELS.get(user.membership, user.membership),
+        "overview": account_overview(user),
+    }
     return render(request, "accounts/dashboard.html", context)
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("accounts.urls")),
     path("", include("shortener.dashboard_urls")),
+    path("", include("analytics.dashboard_urls")),
     path("", include("qrcodes.dashboard_urls")),
     path("", include("pixels.dashboard_urls")),
     path("", include("files.urls")),

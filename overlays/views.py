@@ -18,6 +18,7 @@ from django_ratelimit.core import is_ratelimited
 from billing import entitlements
 from billing.entitlements import NO_PERMISSION
 from core.errors import DomainError
+from core.spreadsheet import csv_cell
 from core.wording import dashboard_text
 from overlays import services
 from overlays.forms import VISITOR_FORMS, OverlayForm, PollForm
@@ -26,7 +27,6 @@ from overlays.page import overlay_id, render_overlay, voter_of
 from shortener.models import Link
 
 SUBMIT_RATE = "5/m"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def submission_link(request: HttpRequest, overlay: Overlay) -> Link:
@@ -156,11 +156,6 @@ def overlay_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The overlay has been deleted."))
         return redirect("overlays:list")
     return render(request, "overlays/overlay_delete.html", {"overlay": overlay})
-
-
-def csv_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 @login_required
