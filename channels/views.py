@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from channels import services
+from channels import rules, services
 from channels.forms import AddItemForm, ChannelForm
 from channels.models import Channel
 from channels.registry import registered
@@ -185,8 +185,22 @@ def back_to(request: HttpRequest, channel: Channel) -> HttpResponse:
     return redirect("channels:detail", pk=channel.pk)
 
 
-def item_type_label(type_name: str) -> str:
-    return {"links": _("link"), "qr": _("QR code"), "bio": _("bio page")}[type_name]
+def filed_messages(type_name: str) -> tuple[str, str]:
+    """What a filing says: (added, already there), with the channel's `name`."""
+    return {
+        "links": (
+            _("The link has been added to the channel %(name)s."),
+            _("This link is already in the channel %(name)s."),
+        ),
+        "qr": (
+            _("The QR code has been added to the channel %(name)s."),
+            _("This QR code is already in the channel %(name)s."),
+        ),
+        "bio": (
+            _("The bio page has been added to the channel %(name)s."),
+            _("This bio page is already in the channel %(name)s."),
+        ),
+    }[type_name]
 
 
 @login_required
@@ -201,7 +215,12 @@ def channel_file_item(request: HttpRequest, pk: int | None = None) -> HttpRespon
     as_json = wants_json(request)
     if pk is None:
         pk = object_id(request.POST.get("channel")) or 0
-    channel = own_channel(request, pk)
+    channel = Channel.objects.filter(pk=pk, owner=request.user).first()
+    if channel is None:
+        if as_json:
+            message = dashboard_text(rules.NOT_FOUND)
+            return JsonResponse({"error": 1, "message": message}, status=404)
+        raise Http404
     type_name = request.POST.get("type", "")
     if type_name not in dashboard_types():
         message = _("This kind of item cannot be filed in a channel.")
@@ -219,18 +238,18 @@ def channel_file_item(request: HttpRequest, pk: int | None = None) -> HttpRespon
             message = dashboard_text(kind.not_found)
             return JsonResponse({"error": 1, "message": message}, status=404)
         raise Http404
-    values = {"name": channel.name, "kind": item_type_label(type_name)}
+    added, already = filed_messages(type_name)
     try:
         services.add_item(channel=channel, type_name=type_name, item=item)
     except Conflict:  # filed already: say so, nothing changes
         status = 409
-        message = _("This %(kind)s is already in the channel %(name)s.") % values
+        message = already % {"name": channel.name}
     except DomainError as error:  # the plan does not include channels
         status = 403
         message = dashboard_text(error.message)
     else:
         status = 200
-        message = _("The %(kind)s has been added to the channel %(name)s.") % values
+        message = added % {"name": channel.name}
     if as_json:
         body = {"error": 0 if status == 200 else 1, "message": message}
         if status in (200, 409):

@@ -165,10 +165,15 @@ def test_another_users_channel_is_not_found(owner_client, owner, stranger, as_js
         **extra,
     )
     unknown = owner_client.post(
-        "/user/channels/items", {"channel": "abc", "type": "links", "id": link.pk}
+        "/user/channels/items",
+        {"channel": "abc", "type": "links", "id": link.pk},
+        **extra,
     )
 
     assert by_path.status_code == by_body.status_code == unknown.status_code == 404
+    if as_json:
+        missing = {"error": 1, "message": "Channel not found. Please try again."}
+        assert by_path.json() == by_body.json() == unknown.json() == missing
     assert ChannelItem.objects.count() == 0
 
 
