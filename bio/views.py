@@ -32,13 +32,17 @@ def owned_page(request: HttpRequest, pk: int) -> BioPage:
 
 @login_required
 def page_list(request: HttpRequest) -> HttpResponse:
-    """The user's bio pages, oldest first, with their visits."""
-    pages = (
-        BioPage.objects.filter(owner=request.user)
-        .select_related("link__domain")
-        .order_by("id")
-    )
-    return render(request, "bio/page_list.html", {"pages": pages})
+    """The user's bio pages, oldest first, with their visits and channels."""
+    from channels.lists import ChannelFiling  # bio knows channels, not back
+
+    pages = BioPage.objects.filter(owner=request.user).select_related("link__domain")
+    filing = ChannelFiling(request, pages)
+    context = {
+        "pages": filing.label(filing.objects.order_by("id")),
+        "filing": filing,
+        "channel": filing.current,
+    }
+    return render(request, "bio/page_list.html", context)
 
 
 def stored_pictures(page: BioPage) -> set[str]:

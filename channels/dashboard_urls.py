@@ -8,7 +8,9 @@ app_name = "channels"
 
 urlpatterns = [
     path("user/channels", views.channel_list, name="list"),
+    path("user/channels/items", views.channel_file_item, name="file_item_any"),
     path("user/channels/<int:pk>", views.channel_detail, name="detail"),
+    path("user/channels/<int:pk>/items", views.channel_file_item, name="file_item"),
     path("user/channels/<int:pk>/edit", views.channel_edit, name="edit"),
     path("user/channels/<int:pk>/star", views.channel_star, name="star"),
     path(

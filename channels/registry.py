@@ -76,3 +76,11 @@ def register(item_type: ItemType) -> None:
 
 def registered(name: str) -> ItemType | None:
     return TYPES.get(name)
+
+
+def for_model(model: type[Model]) -> ItemType | None:
+    """The registered type whose objects are `model`'s, if any."""
+    for item_type in TYPES.values():
+        if issubclass(model, item_type.model):
+            return item_type
+    return None

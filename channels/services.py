@@ -11,7 +11,13 @@ from accounts.models import User
 from billing import entitlements
 from channels import rules
 from channels.models import Channel, ChannelItem, random_color
-from channels.registry import DOCUMENTED, INVALID_TYPE, ItemType, registered
+from channels.registry import (
+    DOCUMENTED,
+    INVALID_TYPE,
+    ItemType,
+    for_model,
+    registered,
+)
 from core.errors import Conflict, InvalidInput, NotFound
 from core.values import object_id
 
@@ -217,12 +223,49 @@ def channel_ids_of(link_ids: Iterable[int]) -> dict[int, list[int]]:
     return result
 
 
-def links_in_channel(
-    links: QuerySet, *, owner: User, pk: str
+def items_in_channel(
+    objects: QuerySet, *, owner: User, pk: str
 ) -> tuple[Channel, QuerySet]:
-    """The owner's channel `pk` and those of `links` filed in it (404 otherwise)."""
+    """The owner's channel `pk` and those of `objects` filed in it (404 otherwise).
+
+    `objects` is a queryset of any registered item type (links, QR codes, bio
+    pages, …): the registry names the type its model is filed under.
+    """
+    kind = for_model(objects.model)
+    if kind is None:
+        raise ValueError(f"{objects.model.__name__} is not a channel item type")
     channel = Channel.objects.filter(owner=owner, pk=object_id(pk) or 0).first()
     if channel is None:
         raise Http404
-    filed = channel.items.of_type("links").values("object_id")
-    return channel, links.filter(pk__in=filed)
+    filed = channel.items.of_type(kind.name).values("object_id")
+    return channel, objects.filter(pk__in=filed)
+
+
+def channels_by_item(
+    objects: Iterable[Model], *, owner: User, channels: Iterable[Channel]
+) -> dict[int, list[Channel]]:
+    """{object id: [its channels]} for these objects of one registered type.
+
+    `channels` are the owner's channels, already fetched: one query in all,
+    whatever the number of objects. Channels keep the order of `channels`.
+    """
+    objects = list(objects)
+    if not objects:
+        return {}
+    kind = for_model(type(objects[0]))
+    if kind is None:
+        raise ValueError(f"{type(objects[0]).__name__} is not a channel item type")
+    position = {channel.pk: (index, channel) for index, channel in enumerate(channels)}
+    rows = ChannelItem.objects.filter(
+        channel__owner=owner,
+        item_type=kind.name,
+        object_id__in=[obj.pk for obj in objects],
+    ).values_list("object_id", "channel_id")
+    found: dict[int, list[tuple[int, Channel]]] = {}
+    for obj_id, channel_id in rows:
+        if channel_id in position:
+            found.setdefault(obj_id, []).append(position[channel_id])
+    return {
+        obj_id: [channel for _, channel in sorted(pairs, key=lambda pair: pair[0])]
+        for obj_id, pairs in found.items()
+    }

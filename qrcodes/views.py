@@ -43,9 +43,13 @@ def qr_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         codes = codes.filter(name__icontains=query)
-    page = Paginator(codes.newest_first(), QR_CODES_PER_PAGE).get_page(
+    from channels.lists import ChannelFiling  # channels build on QR codes
+
+    filing = ChannelFiling(request, codes)
+    page = Paginator(filing.objects.newest_first(), QR_CODES_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    page.object_list = filing.label(page.object_list)
     rows = [
         {
             "qr": qr,
@@ -58,7 +62,9 @@ def qr_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "query": query,
-        "has_codes": bool(query) or page.paginator.count > 0,
+        "filing": filing,
+        "channel": filing.current,
+        "has_codes": bool(query or filing.current) or page.paginator.count > 0,
     }
     return render(request, "qrcodes/dashboard/qr_list.html", context)
 

@@ -37,27 +37,24 @@ def link_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         links = links.search(query)
-    from channels.models import Channel  # channels build on links
-    from channels.services import links_in_channel
+    from channels.lists import ChannelFiling  # channels build on links
 
-    channel = None
-    if raw_channel := request.GET.get("channel"):
-        channel, links = links_in_channel(links, owner=request.user, pk=raw_channel)
+    filing = ChannelFiling(request, links)
+    links = filing.objects
     sort = request.GET.get("sort", "date")
     if sort not in ORDERINGS:
         sort = "date"
     page = Paginator(links.order_by(*ORDERINGS[sort]), LINKS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    page.object_list = filing.label(page.object_list)
     context = {
         "page": page,
         "query": query,
         "sort": sort,
-        "channel": channel,
-        "channels": Channel.objects.filter(owner=request.user).order_by(
-            "-starred", "name"
-        ),
-        "has_links": bool(query or channel) or page.paginator.count > 0,
+        "filing": filing,
+        "channel": filing.current,
+        "has_links": bool(query or filing.current) or page.paginator.count > 0,
     }
     return render(request, "shortener/dashboard/link_list.html", context)
 
