@@ -35,6 +35,9 @@ class Click(models.Model):
     # A salted hash of IP and user agent; the salt changes every day.
     visitor = models.CharField(_("visitor"), max_length=64)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The event's id from the click buffer: a batch processed twice (a worker
+    # died before it could say so) inserts nothing twice. Empty on older rows.
+    event_id = models.UUIDField(_("event"), null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("click")
@@ -43,3 +46,45 @@ class Click(models.Model):
 
     def __str__(self) -> str:
         return f"{self.link_id} {self.created:%Y-%m-%d %H:%M}"
+
+
+class Dimension(models.TextChoices):
+    """What a rollup row counts clicks by; `total` has the value ""."""
+
+    TOTAL = "total", _("Total")
+    COUNTRY = "country", _("Country")
+    REFERRER = "referrer", _("Referrer")
+    BROWSER = "browser", _("Browser")
+    OS = "os", _("Operating system")
+    DEVICE = "device", _("Device")
+    LANGUAGE = "language", _("Language")
+    BOT = "bot", _("Bot visits")  # kept apart: never part of the other dimensions
+
+
+class DailyStat(models.Model):
+    """A link's clicks of one day, by one value of one dimension (a rollup).
+
+    Statistics read these rows, never the raw clicks: the cost of a link's
+    statistics grows with the days and values it has, not with its clicks.
+    Human clicks only, except in the `bot` dimension (value: the bot's name).
+    """
+
+    link = models.ForeignKey(Link, on_delete=models.CASCADE, verbose_name=_("link"))
+    day = models.DateField(_("day"))
+    dimension = models.CharField(_("dimension"), max_length=8, choices=Dimension)
+    value = models.CharField(_("value"), max_length=253, blank=True)
+    clicks = models.PositiveBigIntegerField(_("clicks"), default=0)
+    unique_clicks = models.PositiveBigIntegerField(_("unique clicks"), default=0)
+
+    class Meta:
+        verbose_name = _("daily statistic")
+        verbose_name_plural = _("daily statistics")
+        constraints = [
+            # Column order: a link's rows of a dimension over a range of days.
+            models.UniqueConstraint(
+                fields=["link", "dimension", "day", "value"], name="dailystat_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.link_id} {self.day} {self.dimension}={self.value}: {self.clicks}"

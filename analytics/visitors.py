@@ -79,8 +79,7 @@ def describe(request: HttpRequest) -> Visitor:
     country_code, country = country_of(ip)
     parsed = ua_parser.parse(user_agent).with_defaults()
     link_preview = bool(LINK_PREVIEW.search(user_agent))
-    # Browsers always send a user agent: a request without one is a script.
-    is_bot = link_preview or not user_agent or _crawlers.is_crawler(user_agent)
+    is_bot = link_preview or is_bot_agent(user_agent)
     referrer, referrer_domain = referrer_of(request)
     return Visitor(
         ip=ip,
@@ -97,6 +96,31 @@ def describe(request: HttpRequest) -> Visitor:
         is_bot=is_bot,
         is_link_preview=link_preview,
     )
+
+
+def is_bot_agent(user_agent: str) -> bool:
+    """Whether the user agent is a crawler, a link-preview fetcher or a script."""
+    # Browsers always send a user agent: a request without one is a script.
+    if not user_agent or LINK_PREVIEW.search(user_agent):
+        return True
+    return _crawlers.is_crawler(user_agent)
+
+
+@functools.lru_cache(maxsize=4096)
+def agent_facts(user_agent: str, is_bot: bool) -> tuple[str, str, str]:
+    """(browser, system, device type) of a user agent; the same few agents recur."""
+    parsed = ua_parser.parse(user_agent).with_defaults()
+    kind = DeviceType.BOT if is_bot else device_type(parsed)
+    return parsed.user_agent.family[:64], parsed.os.family[:64], kind
+
+
+def referrer_domain(referrer: str) -> str:
+    """The domain of a referrer URL kept by `referrer_of` ("" for none)."""
+    try:
+        host = (urlsplit(referrer).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")[:253]
 
 
 def client_ip(request: HttpRequest) -> str:

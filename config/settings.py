@@ -181,6 +181,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "billing.tasks.expire_subscriptions",
         "schedule": 15 * 60,  # seconds
     },
+    "analytics-aggregate-clicks": {
+        "task": "analytics.tasks.aggregate_clicks",  # drains the click buffer
+        "schedule": 5,
+        "options": {"expires": 5},  # a backlog of these is one too many
+    },
     "analytics-prune-clicks": {
         "task": "analytics.tasks.prune_clicks",  # the plans' retention
         "schedule": 60 * 60,
@@ -299,6 +304,9 @@ SPLASH_SECONDS = env_int("SPLASH_SECONDS", default=5)
 
 # Clicks (D34). Raw IP addresses are kept only when asked for (abuse handling).
 CLICKS_STORE_IP = env_bool("CLICKS_STORE_IP", default=False)
+# The Redis list clicks are buffered in (analytics.buffer); "" stores each click
+# as it happens. A Celery worker and beat drain it (analytics-aggregate-clicks).
+CLICKS_BUFFER_URL = env.str("CLICKS_BUFFER_URL", default=REDIS_URL)
 # Proxies in front of the app that append to X-Forwarded-For; 0: trust REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
 

@@ -24,6 +24,30 @@ def _fast_and_isolated(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _clicks_drained_eagerly(request, monkeypatch):
+    """With a Redis click buffer, each buffered click is drained at once.
+
+    The analogue of eager Celery tasks: a test sees a visit's click stored when
+    the visit has answered, through the real buffer (RPUSH, then a drain). Tests
+    of the buffer itself opt out with `@pytest.mark.click_buffer`.
+    """
+    from django.conf import settings
+
+    from analytics import buffer
+
+    if settings.CLICKS_BUFFER_URL and not request.node.get_closest_marker(
+        "click_buffer"
+    ):
+        push = buffer.push
+
+        def push_and_drain(event: dict) -> None:
+            push(event)
+            buffer.drain()
+
+        monkeypatch.setattr(buffer, "push", push_and_drain)
+
+
 def api_client_for(user) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {user.api_key}")

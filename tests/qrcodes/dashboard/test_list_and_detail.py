@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from analytics.models import Click
 from qrcodes import services
 from qrcodes.models import QRType
+from tests.analytics.factories import ClickFactory
 from tests.factories import LinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_the_detail_offers_every_download(owner_client, wifi_code):
 
 def test_the_detail_of_a_dynamic_code_shows_its_scans(owner_client, link_code):
     link = link_code.link
-    Click.objects.create(link=link, country="France", browser="Firefox", os="Linux")
+    ClickFactory(link=link, country="France", browser="Firefox", os="Linux")
     link.clicks = link.unique_clicks = 1
     link.save(update_fields=["clicks", "unique_clicks"])
     response = owner_client.get(reverse("qr:detail", args=[link_code.pk]))
