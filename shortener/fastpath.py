@@ -11,6 +11,7 @@ interstitial page or a deep link, unknown aliases) goes to Django unchanged.
 """
 
 import asyncio
+import contextvars
 import io
 import logging
 import re
@@ -71,6 +72,10 @@ class FastRedirects:
             if threads
             else None
         )
+        # Django keeps one cache client per context (asgiref.local): each request
+        # task would open its own Redis connections. What runs on the loop runs
+        # in this one context instead (worker threads each keep their own).
+        self.context = contextvars.copy_context()
 
     async def __call__(self, scope: Scope, receive: Callable, send: Callable) -> None:
         if (
@@ -107,7 +112,7 @@ class FastRedirects:
         if LINK_PREVIEW.search(user_agent):
             return None  # a preview card, not a redirect
         key = alias.lower()  # D32
-        entry = fastlinks.cached(key)
+        entry = self.context.run(fastlinks.cached, key)
         if entry is None:
             entry = await self.run(fastlinks.load, key)
         if entry == DJANGO or not isinstance(entry, PlainLink) or entry.is_expired():
