@@ -45,7 +45,7 @@ def add(clicks: Iterable[Click], *, totals: bool = True) -> None:
     counts: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
     for click in clicks:
         day = timezone.localtime(click.created).date()
-        unique = int(click.is_unique)
+        unique = int(click.is_unique and not click.is_bot)
         for dimension, value in dimensions_of(click):
             entry = counts[(click.link_id, day, dimension, value)]
             entry[0] += 1
@@ -54,7 +54,8 @@ def add(clicks: Iterable[Click], *, totals: bool = True) -> None:
             counted[click.link_id][0] += 1
             counted[click.link_id][1] += unique
     upsert(counts)
-    for link_id, (number, unique) in counted.items() if totals else ():
+    # In id order, as the rollup rows: concurrent batches lock rows in one order.
+    for link_id, (number, unique) in sorted(counted.items()) if totals else ():
         counters = {"clicks": F("clicks") + number}
         if unique:
             counters["unique_clicks"] = F("unique_clicks") + unique

@@ -1,0 +1,184 @@
+"""The Redis click buffer: push, drain, a dead worker's batch, a replayed batch.
+
+Against the real Redis named by REDIS_URL (the PostgreSQL + Redis run of CI).
+"""
+
+import json
+import os
+
+import pytest
+from django.test import RequestFactory
+
+from analytics import buffer, clicks, tasks
+from analytics.models import Click, DailyStat
+from tests.analytics import visits
+from tests.analytics.visits import visit
+
+pytestmark = [
+    pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"), reason="needs a Redis server: set REDIS_URL"
+    ),
+    pytest.mark.click_buffer,  # clicks stay buffered until a test drains them
+]
+
+ADDRESSES = [visits.US_IP, visits.FRANCE_IP, visits.CANADA_IP, "5.39.0.2", "8.8.4.4"]
+
+
+@pytest.fixture
+def redis(settings):
+    settings.CLICKS_BUFFER_URL = os.environ["REDIS_URL"]
+    return buffer.client(settings.CLICKS_BUFFER_URL)
+
+
+def counters(link) -> tuple[int, int]:
+    link.refresh_from_db()
+    return link.clicks, link.unique_clicks
+
+
+def visits_from(client, addresses: list[str], path: str = "/stats") -> None:
+    for address in addresses:
+        assert visit(client, path, REMOTE_ADDR=address).status_code == 302
+
+
+def test_a_visit_is_pushed_not_stored(client, link, redis):
+    visits_from(client, ADDRESSES[:2])
+
+    assert not Click.objects.exists()
+    assert counters(link) == (0, 0)
+    queued = [json.loads(item) for item in redis.lrange(buffer.QUEUE, 0, -1)]
+    assert [event["link"] for event in queued] == [link.pk, link.pk]
+    assert buffer.pending() == 2
+
+
+def test_a_drain_stores_and_counts_the_batch(client, link, redis):
+    visits_from(client, ADDRESSES[:3])
+    visit(client, "/stats", HTTP_USER_AGENT=visits.GOOGLEBOT)
+
+    assert buffer.drain() == 4
+
+    assert Click.objects.count() == 4
+    assert counters(link) == (3, 3)
+    assert buffer.pending() == 0
+    countries = DailyStat.objects.filter(link=link, dimension="country")
+    assert {row.value: row.clicks for row in countries} == {
+        "United States": 1,
+        "France": 1,
+        "Canada": 1,
+    }
+    assert DailyStat.objects.get(link=link, dimension="bot").value == "Googlebot"
+
+
+def test_a_drain_takes_at_most_a_batch(client, link, redis):
+    visits_from(client, ADDRESSES)
+
+    assert buffer.drain(max_events=2) == 2
+    assert buffer.pending() == 3
+    assert counters(link) == (2, 2)
+    assert buffer.drain(max_events=2) == 2
+    assert buffer.drain(max_events=2) == 1
+    assert buffer.drain(max_events=2) == 0
+    assert counters(link) == (5, 5)
+
+
+def test_the_task_drains_batch_after_batch(client, link, redis):
+    visits_from(client, ADDRESSES)
+
+    assert tasks.aggregate_clicks.delay(max_events=2).get() == 5
+
+    assert counters(link) == (5, 5)
+    assert buffer.pending() == 0
+
+
+def test_a_batch_left_by_a_dead_worker_is_processed_by_the_next_drain(
+    client, link, redis
+):
+    visits_from(client, ADDRESSES[:3])
+    # A worker took the batch into the processing list, then died.
+    taken = redis.eval(buffer.TAKE, 2, buffer.QUEUE, buffer.PROCESSING, 100)
+    assert len(taken) == 3
+    visits_from(client, ADDRESSES[3:])  # more arrive meanwhile
+
+    assert buffer.drain() == 3  # the dead worker's batch first
+    assert counters(link) == (3, 3)
+    assert buffer.drain() == 2
+    assert counters(link) == (5, 5)
+    assert Click.objects.count() == 5
+
+
+def test_a_batch_stored_before_its_worker_died_is_not_counted_twice(
+    client, link, redis
+):
+    visits_from(client, ADDRESSES[:3])
+    batch = redis.lrange(buffer.QUEUE, 0, -1)
+    assert buffer.drain() == 3
+    # The worker committed, then died before dropping its processing list.
+    redis.rpush(buffer.PROCESSING, *batch)
+
+    assert buffer.drain() == 3  # taken again ...
+
+    assert Click.objects.count() == 3  # ... but nothing stored or counted twice
+    assert counters(link) == (3, 3)
+    assert (
+        sum(
+            DailyStat.objects.filter(dimension="total").values_list("clicks", flat=True)
+        )
+        == 3
+    )
+    assert redis.llen(buffer.PROCESSING) == 0
+
+
+def test_replayed_events_are_not_counted_twice(client, link, redis):
+    visits_from(client, ADDRESSES[:2])
+    batch = redis.lrange(buffer.QUEUE, 0, -1)
+    buffer.drain()
+
+    redis.rpush(buffer.QUEUE, *batch)  # the same events pushed again
+    visits_from(client, ADDRESSES[2:3])
+    assert buffer.drain() == 3
+
+    assert Click.objects.count() == 3
+    assert counters(link) == (3, 3)
+
+
+def test_only_one_drain_runs_at_a_time(client, link, redis):
+    visits_from(client, ADDRESSES[:2])
+    redis.set(buffer.LOCK, "another worker", ex=10)
+
+    assert buffer.drain() == 0
+    assert buffer.pending() == 2
+
+    redis.delete(buffer.LOCK)
+    assert buffer.drain() == 2
+    assert redis.get(buffer.LOCK) is None  # given back
+
+
+def test_a_malformed_event_is_dropped_not_fatal(client, link, redis):
+    redis.rpush(buffer.QUEUE, b"not json")
+    visits_from(client, ADDRESSES[:1])
+
+    assert buffer.drain() == 2
+
+    assert counters(link) == (1, 1)
+    assert buffer.pending() == 0
+
+
+def test_repeats_and_the_owners_visits_are_never_pushed(client, link, owner, redis):
+    visit(client, "/stats")
+    visit(client, "/stats")  # within 15 minutes
+    client.force_login(owner)
+    visit(client, "/stats", REMOTE_ADDR=visits.US_IP)
+
+    assert buffer.pending() == 1
+
+
+def test_a_bot_visit_is_pushed_and_answers_not_counted(link, redis):
+    request = RequestFactory().get(
+        "/stats", **{**visits.BROWSER, "HTTP_USER_AGENT": visits.TWITTER}
+    )
+
+    assert clicks.record_click(link, request) is False
+
+    assert buffer.pending() == 1
+    buffer.drain()
+    assert Click.objects.get().is_bot
+    assert counters(link) == (0, 0)
