@@ -513,3 +513,18 @@ def test_a_change_in_another_process_is_seen_within_a_second(app, link):
     assert call(app, "/Promo", client="81.2.3.4")["Location"] == (
         "https://example.com/other"
     )
+
+
+def test_a_failure_in_the_fast_path_leaves_the_visit_to_django(
+    app, django_app, link, monkeypatch
+):
+    def broken(alias):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr(fastlinks, "cached", broken)
+
+    answer = reaches_django(app, django_app, "/Promo")
+
+    assert answer.status == 302
+    assert answer["Location"] == DESTINATION
+    assert clicks_of(link) == (1, 1)  # counted once, by Django
