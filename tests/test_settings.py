@@ -64,7 +64,7 @@ def test_production_is_environment_variables_only():
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         '{"db": "django.db.backends.postgresql", '
-        '"cache": "django.core.cache.backends.redis.RedisCache", '
+        '"cache": "core.cache.RedisCache", '
         '"eager": false, "broker": "redis://cache.internal:6379/0", '
         '"storage": "storages.backends.s3.S3Storage", '
         '"email": "django.core.mail.backends.smtp.EmailBackend", "debug": false}'

@@ -1,0 +1,547 @@
+"""Click analytics under load: the production setup, measured in one run.
+
+Needs PostgreSQL (a throwaway database: it is emptied), redis-server and wrk:
+
+    apt-get install wrk redis-server postgresql
+    .venv/bin/python bench/clicks.py \\
+        --database-url postgres://USER:PASSWORD@127.0.0.1:5432/shortener_bench
+
+Starts its own Redis (--redis-port), a Celery worker and beat, and the web server
+as the README's production section runs it (uvicorn, 2 workers, config.asgi),
+then measures with wrk on 127.0.0.1 (64 connections, --duration seconds):
+
+1. redirects per second and latency, each request a new visitor whose click
+   is recorded (buffered, then aggregated by the worker);
+2. the same for a bare Django view returning the same redirect from the
+   local-memory cache under gunicorn with 2 sync workers (the baseline);
+3. clicks aggregated per second by the one worker (events pushed to the buffer);
+4. statistics latency of GET /api/url/:id for a link with 1,000,000 clicks
+   (rows and rollups inserted with SQL), and for one with 10.
+
+It prints the figures, the ratios and the targets of issue 4, and checks that
+the clicks sent are the clicks stored. Servers it started are stopped at exit.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from http.client import HTTPConnection
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+USER_AGENTS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Safari/605.1.15",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+]
+TARGETS = {
+    "ratio": 2.5,  # the redirect with clicks recorded / the bare Django view
+    "p99_ms": 10.0,
+    "aggregation": 20_000,  # clicks per second, one worker
+    "stats_ms": 50.0,
+}
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--database-url",
+        default="postgres://ci:ci@127.0.0.1:5432/shortener_bench",
+        help="a PostgreSQL database the benchmark may empty",
+    )
+    parser.add_argument("--redis-port", type=int, default=6391)
+    parser.add_argument("--web-port", type=int, default=8801)
+    parser.add_argument("--baseline-port", type=int, default=8802)
+    parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--links", type=int, default=100)
+    parser.add_argument("--events", type=int, default=200_000, help="to aggregate")
+    parser.add_argument("--stats-requests", type=int, default=300)
+    return parser.parse_args()
+
+
+class Processes:
+    """The servers started here, stopped (by their own process ids) at exit."""
+
+    def __init__(self) -> None:
+        self.running: list[subprocess.Popen] = []
+        self.logs = Path(tempfile.mkdtemp(prefix="bench-clicks-"))
+
+    def start(self, name: str, command: list[str], env: dict) -> subprocess.Popen:
+        log = (self.logs / f"{name}.log").open("w")
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own group: workers stop with it
+        )
+        self.running.append(process)
+        return process
+
+    def stop(self, process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if process in self.running:
+            self.running.remove(process)
+
+    def stop_all(self) -> None:
+        for process in reversed(list(self.running)):
+            self.stop(process)
+
+
+def wait_for(check, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"bench: {what} did not come up in {seconds:.0f} s")
+
+
+def answers(port: int, path: str, status: int) -> bool:
+    connection = HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", path, headers={"X-Forwarded-For": "10.9.9.9"})
+        return connection.getresponse().status == status
+    finally:
+        connection.close()
+
+
+def wrk(args: argparse.Namespace, port: int, aliases: list[str], run: int) -> dict:
+    """One wrk run; its JSON summary (see bench/clicks.lua)."""
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{args.duration}s",
+        "--latency",
+        "-s",
+        str(ROOT / "bench" / "clicks.lua"),
+        f"http://127.0.0.1:{port}",
+        "--",
+        ",".join(aliases),
+        str(run),  # each run its own range of visitor addresses
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    summary = json.loads(output.strip().splitlines()[-1])
+    seconds = summary["duration_us"] / 1e6
+    summary["rps"] = summary["requests"] / seconds
+    summary["errors"] = sum(
+        summary[k]
+        for k in ("connect_errors", "read_errors", "write_errors", "status_errors")
+    )
+    return summary
+
+
+def stored_clicks() -> tuple[int, int]:
+    """(human clicks in the links' totals, click rows) as stored now."""
+    from django.db.models import Sum
+
+    from analytics.models import Click
+    from shortener.models import Link
+
+    total = Link.objects.aggregate(n=Sum("clicks"))["n"] or 0
+    return total, Click.objects.count()
+
+
+def wait_drained(seconds: float = 300) -> float:
+    """Wait until the worker has emptied the buffer; return the time it took."""
+    from analytics import buffer
+
+    start = time.monotonic()
+    wait_for(lambda: buffer.pending() == 0, "the drained buffer", seconds)
+    return time.monotonic() - start
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed_gets(port: int, path: str, key: str, number: int) -> list[float]:
+    """Milliseconds of `number` GETs on one kept-alive connection (after 10 more)."""
+    connection = HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Authorization": f"Bearer {key}"}
+    times = []
+    for index in range(number + 10):
+        start = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        elapsed = (time.perf_counter() - start) * 1000
+        if response.status != 200:
+            raise SystemExit(f"bench: {path} answered {response.status}: {body[:200]}")
+        if index >= 10:
+            times.append(elapsed)
+    connection.close()
+    return times
+
+
+def make_million(owner, alias: str, clicks: int):
+    """A link with `clicks` click rows over the past year, and its rollups (SQL)."""
+    from django.db import connection
+
+    from analytics.models import Click, DailyStat
+    from shortener.models import Link
+
+    link = Link.objects.create(
+        owner=owner, alias=alias, long_url="https://example.com/million"
+    )
+    click_table = Click._meta.db_table
+    stat_table = DailyStat._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {click_table} (link_id, created, country_code, country,
+                browser, os, device_type, referrer, referrer_domain, language,
+                is_bot, is_unique, visitor, ip, event_id)
+            SELECT %s, now() - (n %% 365) * interval '1 day' - (n %% 86400) * interval
+                '1 second',
+                (ARRAY['US','FR','DE','GB','IT','ES','CA','BR','IN','JP'])[n %% 10 + 1],
+                (ARRAY['United States','France','Germany','United Kingdom','Italy',
+                  'Spain','Canada','Brazil','India','Japan'])[n %% 10 + 1],
+                (ARRAY['Chrome','Safari','Firefox','Edge','Opera'])[n %% 5 + 1],
+                (ARRAY['Windows','Mac OS X','iOS','Android','Linux'])[n %% 5 + 1],
+                (ARRAY['desktop','mobile','tablet'])[n %% 3 + 1],
+                '', (ARRAY['','twitter.com','facebook.com','news.example',
+                  'blog.example'])[n %% 5 + 1],
+                (ARRAY['en','fr','de','it','es'])[n %% 5 + 1],
+                false, n %% 3 = 0, md5(n::text), NULL, NULL
+            FROM generate_series(1, %s) AS n
+            """,
+            [link.pk, clicks],
+        )
+        dimensions = {
+            "total": "''",
+            "country": "country",
+            "referrer": "referrer_domain",
+            "browser": "browser",
+            "os": "os",
+            "device": "device_type",
+            "language": "language",
+        }
+        for dimension, column in dimensions.items():
+            cursor.execute(
+                f"""
+                INSERT INTO {stat_table} (link_id, day, dimension, value, clicks,
+                    unique_clicks)
+                SELECT link_id, (created AT TIME ZONE 'UTC')::date, %s, {column},
+                    count(*), count(*) FILTER (WHERE is_unique)
+                FROM {click_table} WHERE link_id = %s
+                GROUP BY 1, 2, 4
+                """,
+                [dimension, link.pk],
+            )
+        cursor.execute(f"ANALYZE {click_table}")
+        cursor.execute(f"ANALYZE {stat_table}")
+    uniques = Click.objects.filter(link=link, is_unique=True).count()
+    Link.objects.filter(pk=link.pk).update(clicks=clicks, unique_clicks=uniques)
+    return link
+
+
+def push_events(number: int, link_ids: list[int], owner_id: int) -> None:
+    """`number` click events straight into the buffer, as record_click makes them."""
+    from analytics import buffer
+
+    redis = buffer.client(buffer.buffer_url())
+    now = time.time()
+    languages = ["en", "fr", "de", "it", "es", ""]
+    referrers = ["", "https://twitter.com/x", "https://news.example/a", ""]
+    countries = [("US", "United States"), ("FR", "France"), ("DE", "Germany")]
+    chunk = []
+    for n in range(number):
+        agent = USER_AGENTS[n % len(USER_AGENTS)]
+        code, country = countries[n % len(countries)]
+        event = {
+            "id": uuid.uuid4().hex,
+            "link": link_ids[n % len(link_ids)],
+            "owner": owner_id,
+            "at": now - (n % 3600),
+            "visitor": uuid.uuid4().hex,
+            "ip": "",
+            "agent": agent,
+            "referrer": referrers[n % len(referrers)],
+            "language": languages[n % len(languages)],
+            "country_code": code,
+            "country": country,
+            "bot": "Googlebot" in agent,
+            "unique": n % 2 == 0,
+        }
+        chunk.append(json.dumps(event, separators=(",", ":")))
+        if len(chunk) == 5000:
+            redis.rpush(buffer.QUEUE, *chunk)
+            chunk = []
+    if chunk:
+        redis.rpush(buffer.QUEUE, *chunk)
+
+
+def main() -> None:
+    args = arguments()
+    for tool in ("wrk", "redis-server", "redis-cli"):
+        if shutil.which(tool) is None:
+            raise SystemExit(f"bench: {tool} is missing (apt-get install wrk redis)")
+    redis_url = f"redis://127.0.0.1:{args.redis_port}/0"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production",
+        "DATABASE_URL": args.database_url,
+        "REDIS_URL": redis_url,
+        "CELERY_BROKER_URL": redis_url,
+        "CLICKS_BUFFER_URL": redis_url,
+        "SITE_URL": f"http://127.0.0.1:{args.web_port}",
+        "TRUSTED_PROXY_COUNT": "1",  # wrk plays the proxy: one visitor a request
+        "API_RATE_LIMIT": "100000000",
+        "FETCH_LINK_METADATA": "false",
+        "CONN_MAX_AGE": "60",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+    os.environ.update(env)
+    sys.path.insert(0, str(ROOT))
+    processes = Processes()
+    try:
+        run(args, env, processes)
+    finally:
+        processes.stop_all()
+        print(f"\nlogs: {processes.logs}")
+
+
+def run(args: argparse.Namespace, env: dict, processes: Processes) -> None:
+    processes.start(
+        "redis",
+        ["redis-server", "--port", str(args.redis_port), "--bind", "127.0.0.1",
+         "--save", "", "--appendonly", "no"],
+        env,
+    )  # fmt: skip
+    wait_for(
+        lambda: subprocess.run(
+            ["redis-cli", "-p", str(args.redis_port), "ping"],
+            capture_output=True, text=True,
+        ).stdout.strip() == "PONG",
+        "redis-server",
+    )  # fmt: skip
+    subprocess.run(["redis-cli", "-p", str(args.redis_port), "flushall"], check=True)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from accounts.models import User
+    from shortener.models import Link
+
+    print("Setting up the database …", flush=True)
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("flush", verbosity=0, interactive=False)
+    owner = User.objects.create_user("bench", "bench@example.com", "bench-password")
+    owner.regenerate_api_key()
+    aliases = [f"b{n:04d}" for n in range(args.links)]
+    Link.objects.bulk_create(
+        Link(owner=owner, alias=alias, long_url=f"https://example.com/{alias}")
+        for alias in aliases
+    )
+    few = Link.objects.create(owner=owner, alias="ten", long_url="https://example.com/")
+
+    celery = [str(BIN / "celery"), "-A", "config"]
+    worker = processes.start(
+        "worker",
+        [*celery, "worker", "--pool", "solo", "--concurrency", "1", "-l", "warning"],
+        env,
+    )
+    beat = processes.start(
+        "beat",
+        [*celery, "beat", "-l", "warning", "-s", str(processes.logs / "beat")],
+        env,
+    )
+    web = processes.start(
+        "uvicorn",
+        [str(BIN / "uvicorn"), "config.asgi:application", "--host", "127.0.0.1",
+         "--port", str(args.web_port), "--workers", "2", "--loop", "uvloop",
+         "--http", "httptools", "--no-access-log", "--log-level", "warning"],
+        env,
+    )  # fmt: skip
+    wait_for(lambda: answers(args.web_port, f"/{aliases[0]}", 302), "uvicorn")
+
+    # 1. The redirect with every click recorded, after a short warm-up.
+    print("Redirects through the fast path, clicks recorded …", flush=True)
+    warm = dict(vars(args), duration=3)
+    wrk(argparse.Namespace(**warm), args.web_port, aliases, 0)
+    wait_drained()
+    before = stored_clicks()
+    fast = wrk(args, args.web_port, aliases, 1)
+    drained_in = wait_drained()
+    after = stored_clicks()
+    fast["stored"] = after[0] - before[0]
+    fast["rows"] = after[1] - before[1]
+
+    # 2. The bare Django view under gunicorn (2 sync workers), same wrk.
+    print("The bare Django view under gunicorn …", flush=True)
+    baseline_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.baseline_settings"}
+    gunicorn = processes.start(
+        "gunicorn",
+        [str(BIN / "gunicorn"), "config.wsgi", "--bind",
+         f"127.0.0.1:{args.baseline_port}", "--workers", "2", "--log-level",
+         "warning"],
+        baseline_env,
+    )  # fmt: skip
+    wait_for(lambda: answers(args.baseline_port, f"/{aliases[0]}", 302), "gunicorn")
+    wrk(argparse.Namespace(**warm), args.baseline_port, aliases, 2)
+    bare = wrk(args, args.baseline_port, aliases, 3)
+    processes.stop(gunicorn)
+
+    # 3. Aggregation: one worker drains events pushed to the buffer.
+    print(f"Aggregating {args.events:,} buffered clicks with one worker …", flush=True)
+    processes.stop(beat)
+    from analytics import tasks
+
+    link_ids = list(Link.objects.filter(alias__in=aliases).values_list("pk", flat=True))
+    rows_before = stored_clicks()[1]
+    push_events(args.events, link_ids, owner.pk)
+    start = time.monotonic()
+    tasks.aggregate_clicks.delay()
+    from analytics import buffer
+
+    def drained() -> bool:
+        if buffer.pending():
+            if time.monotonic() - drained.sent > 1:  # a run drains for 30 s at most
+                tasks.aggregate_clicks.delay()
+                drained.sent = time.monotonic()
+            return False
+        return True
+
+    drained.sent = start
+    wait_for(drained, "the aggregation", 600)
+    aggregation_seconds = time.monotonic() - start
+    aggregated = stored_clicks()[1] - rows_before
+
+    # 4. Statistics of a link with 1,000,000 clicks (and of one with 10).
+    print("Statistics of a link with 1,000,000 clicks …", flush=True)
+    million = make_million(owner, "million", 1_000_000)
+    make_ten = Link.objects.filter(pk=few.pk)
+    make_ten.update(clicks=10)
+    key = owner.api_key
+    stats_million = timed_gets(
+        args.web_port, f"/api/url/{million.pk}", key, args.stats_requests
+    )
+    stats_ten = timed_gets(
+        args.web_port, f"/api/url/{few.pk}", key, args.stats_requests
+    )
+    processes.stop(web)
+    processes.stop(worker)
+
+    report(
+        args,
+        fast,
+        bare,
+        drained_in,
+        aggregated,
+        aggregation_seconds,
+        stats_million,
+        stats_ten,
+    )
+
+
+def report(
+    args, fast, bare, drained_in, aggregated, agg_seconds, stats_million, stats_ten
+) -> None:
+    ratio = fast["rps"] / bare["rps"]
+    lost = fast["requests"] - fast["stored"]
+    over = fast["stored"] - fast["issued"]
+    rate = aggregated / agg_seconds
+    million_p50 = median(stats_million)
+    million_p99 = percentile(stats_million, 0.99)
+    ten_p50 = median(stats_ten)
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    lines = [
+        "",
+        f"Load: wrk, {args.connections} connections, {args.threads} threads, "
+        f"{args.duration} s per run, 127.0.0.1; {os.cpu_count()} CPUs",
+        "",
+        "Redirect, every click recorded (uvicorn, 2 workers, fast path)",
+        f"  {fast['rps']:>10,.0f} req/s   p50 {fast['p50_us'] / 1000:.2f} ms   "
+        f"p90 {fast['p90_us'] / 1000:.2f} ms   p99 {fast['p99_us'] / 1000:.2f} ms   "
+        f"errors {fast['errors']}  timeouts {fast['timeouts']}",
+        "Bare Django view, local-memory cache (gunicorn, 2 sync workers)",
+        f"  {bare['rps']:>10,.0f} req/s   p50 {bare['p50_us'] / 1000:.2f} ms   "
+        f"p90 {bare['p90_us'] / 1000:.2f} ms   p99 {bare['p99_us'] / 1000:.2f} ms   "
+        f"errors {bare['errors']}  timeouts {bare['timeouts']}",
+        f"Ratio: {ratio:.2f}x the bare view",
+        "",
+        f"Clicks: {fast['requests']:,} redirects answered, {fast['issued']:,} "
+        f"requests sent (the last in flight when wrk stopped), "
+        f"{fast['stored']:,} clicks counted, {fast['rows']:,} click rows; "
+        f"buffer drained {drained_in:.1f} s after the run",
+        f"  lost: {max(lost, 0)}   counted twice: {max(over, 0)}",
+        "",
+        f"Aggregation, one worker: {aggregated:,} clicks in {agg_seconds:.2f} s "
+        f"= {rate:,.0f} clicks/s",
+        "",
+        "Statistics, GET /api/url/:id (uvicorn), one connection, "
+        f"{len(stats_million)} requests",
+        f"  1,000,000 clicks: p50 {million_p50:.2f} ms   p99 {million_p99:.2f} ms",
+        f"         10 clicks: p50 {ten_p50:.2f} ms   "
+        f"p99 {percentile(stats_ten, 0.99):.2f} ms",
+        "",
+        "Targets (issue 4)",
+        f"  redirect >= {TARGETS['ratio']}x the bare view: {ratio:.2f}x "
+        f"{verdict(ratio >= TARGETS['ratio'])}",
+        f"  p99 < {TARGETS['p99_ms']:.0f} ms: {fast['p99_us'] / 1000:.2f} ms "
+        f"{verdict(fast['p99_us'] / 1000 < TARGETS['p99_ms'])}",
+        f"  0 clicks lost: {max(lost, 0)} lost, {max(over, 0)} twice "
+        f"{verdict(lost <= 0 and over <= 0 and fast['errors'] == 0)}",
+        f"  aggregation >= {TARGETS['aggregation']:,}/s: {rate:,.0f}/s "
+        f"{verdict(rate >= TARGETS['aggregation'])}",
+        f"  statistics < {TARGETS['stats_ms']:.0f} ms: p99 {million_p99:.2f} ms "
+        f"{verdict(million_p99 < TARGETS['stats_ms'])}",
+    ]
+    print("\n".join(lines))
+    print(
+        "\n"
+        + json.dumps(
+            {
+                "fast": fast,
+                "bare": bare,
+                "ratio": round(ratio, 3),
+                "aggregation_per_second": round(rate),
+                "stats_million_ms": {"p50": million_p50, "p99": million_p99},
+                "stats_ten_ms": {"p50": ten_p50},
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
