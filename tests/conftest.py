@@ -1,4 +1,7 @@
+import time
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
@@ -85,3 +88,10 @@ def owner_client(client: Client, owner) -> Client:
 def stranger_client(client: Client, stranger) -> Client:
     client.force_login(stranger)
     return client
+
+
+@pytest.fixture
+def still_clock():
+    """Stop the clock, so a run of requests cannot cross a rate-limit window."""
+    with time_machine.travel(time.time(), tick=False):
+        yield

@@ -62,6 +62,7 @@ def test_everyone_exports_while_paid_plans_are_off(owner, owner_client, newslett
 
 
 @pytest.mark.usefixtures("paid")
+@pytest.mark.usefixtures("still_clock")
 def test_the_plans_api_rate_limits_the_key(owner):
     on_plan(owner, api=0, apirate=2)
     api = api_client_for(owner)
