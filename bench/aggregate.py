@@ -124,10 +124,24 @@ def check(events: int, link_ids: list[int]) -> str:
     )
 
 
+def statements(queries: list[dict]) -> dict[str, tuple[int, float]]:
+    """(number, seconds) of the statements run, by verb and table."""
+    spent: dict[str, tuple[int, float]] = {}
+    for query in queries:
+        words = query["sql"].replace('"', "").split()
+        table = next((w for w in words[1:] if "_" in w and w.isidentifier()), "")
+        what = f"{words[0]} {table}".strip()
+        number, seconds = spent.get(what, (0, 0.0))
+        spent[what] = (number + 1, seconds + float(query["time"]))
+    return dict(sorted(spent.items(), key=lambda item: -item[1][1]))
+
+
 def main() -> None:
     args = arguments()
     setup(args)
     from clicks import push_events
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from analytics import buffer
 
@@ -150,10 +164,14 @@ def main() -> None:
         link_ids, owner_id = prepare(args)
         push_events(args.profile_events, link_ids, owner_id)
         profile = cProfile.Profile()
-        profile.enable()
-        taken, seconds = drain_all(batch)
-        profile.disable()
+        with CaptureQueriesContext(connection) as queries:
+            profile.enable()
+            taken, seconds = drain_all(batch)
+            profile.disable()
         print(f"\nProfile: {taken:,} clicks in {seconds:.2f} s under cProfile")
+        print("Time in the database, by statement (as Django measures it):")
+        for what, (number, spent) in statements(queries.captured_queries).items():
+            print(f"  {spent:6.2f} s  {number:4} x {what}")
         stats = pstats.Stats(profile, stream=sys.stdout)
         stats.sort_stats("tottime").print_stats(args.top)
 
