@@ -20,13 +20,16 @@ import functools
 import json
 import logging
 import uuid
+from collections import Counter
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import redis
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
-from analytics import rollups
+from analytics import bulk, rollups
 from analytics.models import Click
 from analytics.visitors import agent_facts, referrer_domain
 from shortener.models import Link
@@ -128,6 +131,11 @@ def drain(max_events: int = BATCH) -> int:
 
 
 def decode(raw: list[bytes]) -> list[dict]:
+    """The events of a batch; one that is not JSON is dropped (and logged)."""
+    try:  # the whole batch in one call: half the cost of one call per event
+        return json.loads(b"[" + b",".join(raw) + b"]")
+    except ValueError:
+        pass
     events = []
     for item in raw:
         try:
@@ -137,66 +145,186 @@ def decode(raw: list[bytes]) -> list[dict]:
     return events
 
 
+class Row(NamedTuple):
+    """A click row to insert, enriched; the columns of `Click` in this order."""
+
+    event_id: str  # the event's id, as 32 lowercase hex digits
+    link_id: int
+    at: float  # `created`, in UTC seconds
+    country_code: str
+    country: str
+    browser: str
+    os: str
+    device_type: str
+    referrer: str
+    referrer_domain: str
+    language: str
+    is_bot: bool
+    is_unique: bool
+    visitor: str
+    ip: str | None
+
+
 def process(events: list[dict], *, fresh: bool = False) -> int:
     """Store and count the events not stored yet; return how many were.
 
-    `fresh`: the events were made just now (not replayed), so the check for
-    ids already stored, and for links deleted meanwhile, is skipped.
+    On PostgreSQL the insert itself skips the events stored already and those
+    of links deleted meanwhile, and says which rows it inserted. Elsewhere they
+    are looked up first, unless `fresh`: the events were made just now (not
+    replayed), so the check is skipped.
     """
+    rows = rows_of(events)
     with transaction.atomic():
-        if not fresh:
-            events = unseen(events)
-        clicks = [click_of(event) for event in events]
-        Click.objects.bulk_create(
-            clicks, batch_size=INSERT_CHUNK, ignore_conflicts=True
-        )
-        rollups.add(clicks)
-    return len(clicks)
+        if connection.vendor == "postgresql":
+            rows = insert_returning(rows)
+        else:
+            if not fresh:
+                rows = unseen(rows)
+            Click.objects.bulk_create(
+                [click_of(row) for row in rows],
+                batch_size=INSERT_CHUNK,
+                ignore_conflicts=True,
+            )
+        rollups.add_facts(facts_of(rows))
+    return len(rows)
 
 
-def unseen(events: list[dict]) -> list[dict]:
-    """The events whose click is not stored yet, of links that still exist."""
-    by_id: dict[uuid.UUID, dict] = {}
+def rows_of(events: list[dict]) -> list[Row]:
+    """The click rows of the events, enriched; one per event id."""
+    rows: dict[str, Row] = {}
     for event in events:
-        by_id.setdefault(uuid.UUID(event["id"]), event)  # a batch may repeat one
-    stored: set[uuid.UUID] = set()
+        key = uuid.UUID(event["id"]).hex
+        if key in rows:  # a batch may repeat an event
+            continue
+        browser, system, device_type = agent_facts(event["agent"], event["bot"])
+        referrer = event["referrer"]
+        rows[key] = Row(
+            key,
+            event["link"],
+            event["at"],
+            event["country_code"],
+            event["country"],
+            browser,
+            system,
+            device_type,
+            referrer,
+            domain_of(referrer) if referrer else "",
+            event["language"],
+            event["bot"],
+            event["unique"],
+            event["visitor"],
+            event["ip"] or None,
+        )
+    return list(rows.values())
+
+
+# The same referrers recur: parse each once per process (a bounded cache).
+domain_of = functools.lru_cache(maxsize=4096)(referrer_domain)
+
+
+def insert_returning(rows: list[Row]) -> list[Row]:
+    """Insert the rows (PostgreSQL) in one statement; return those inserted.
+
+    Each column travels as one array (`analytics.bulk`), so the statement has
+    15 parameters whatever the batch. Rows whose event id is stored already,
+    or whose link is gone, are skipped; RETURNING names the ones that went in.
+    """
+    if not rows:
+        return []
+    quote = connection.ops.quote_name
+    table = quote(Click._meta.db_table)
+    links = quote(Link._meta.db_table)
+    names = ", ".join(quote(name) for name in CLICK_COLUMNS)
+    # The arrays' columns, `created` travelling as UTC seconds (`at`).
+    aliases = ", ".join("at" if name == "created" else name for name in CLICK_COLUMNS)
+    values = ", ".join(
+        "to_timestamp(at)" if name == "created" else name for name in CLICK_COLUMNS
+    )
+    sql = (
+        f"INSERT INTO {table} ({names}) "
+        f"SELECT {values} FROM unnest({bulk.arrays(*ARRAY_TYPES)}) AS e({aliases}) "
+        f"WHERE EXISTS (SELECT 1 FROM {links} WHERE {links}.id = e.link_id) "
+        "ON CONFLICT (event_id) DO NOTHING "
+        "RETURNING replace(event_id::text, '-', '')"
+    )
+    with bulk.cursor() as cursor:
+        cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+        inserted = {event_id for (event_id,) in cursor.fetchall()}
+    if len(inserted) == len(rows):
+        return rows
+    return [row for row in rows if row.event_id in inserted]
+
+
+CLICK_COLUMNS = (
+    "event_id", "link_id", "created", "country_code", "country", "browser", "os",
+    "device_type", "referrer", "referrer_domain", "language", "is_bot",
+    "is_unique", "visitor", "ip",
+)  # fmt: skip
+ARRAY_TYPES = (
+    "uuid", "bigint", "float8", "text", "text", "text", "text", "text", "text",
+    "text", "text", "boolean", "boolean", "text", "inet",
+)  # fmt: skip
+
+
+def unseen(rows: list[Row]) -> list[Row]:
+    """The rows whose click is not stored yet, of links that still exist."""
+    stored: set[str] = set()
     link_ids: set[int] = set()
-    ids = list(by_id)
+    ids = [uuid.UUID(row.event_id) for row in rows]
     for start in range(0, len(ids), INSERT_CHUNK):
         chunk = ids[start : start + INSERT_CHUNK]
         stored.update(
-            Click.objects.filter(event_id__in=chunk).values_list("event_id", flat=True)
+            event_id.hex
+            for event_id in Click.objects.filter(event_id__in=chunk).values_list(
+                "event_id", flat=True
+            )
         )
-    wanted = {event["link"] for key, event in by_id.items() if key not in stored}
-    wanted_ids = list(wanted)
+    wanted_ids = list({row.link_id for row in rows if row.event_id not in stored})
     for start in range(0, len(wanted_ids), INSERT_CHUNK):
         chunk = wanted_ids[start : start + INSERT_CHUNK]
         link_ids.update(Link.objects.filter(pk__in=chunk).values_list("pk", flat=True))
     return [
-        event
-        for key, event in by_id.items()
-        if key not in stored and event["link"] in link_ids
+        row for row in rows if row.event_id not in stored and row.link_id in link_ids
     ]
 
 
-def click_of(event: dict) -> Click:
-    """The click row of an event, enriched from its user agent and referrer."""
-    browser, system, device_type = agent_facts(event["agent"], event["bot"])
-    referrer = event["referrer"]
+def click_of(row: Row) -> Click:
+    """The Click model instance of a row (the ORM's insert, off PostgreSQL)."""
     return Click(
-        event_id=uuid.UUID(event["id"]),
-        link_id=event["link"],
-        created=datetime.fromtimestamp(event["at"], tz=UTC),
-        country_code=event["country_code"],
-        country=event["country"],
-        browser=browser,
-        os=system,
-        device_type=device_type,
-        referrer=referrer,
-        referrer_domain=referrer_domain(referrer) if referrer else "",
-        language=event["language"],
-        is_bot=event["bot"],
-        is_unique=event["unique"],
-        visitor=event["visitor"],
-        ip=event["ip"] or None,
+        event_id=uuid.UUID(row.event_id),
+        link_id=row.link_id,
+        created=datetime.fromtimestamp(row.at, tz=UTC),
+        country_code=row.country_code,
+        country=row.country,
+        browser=row.browser,
+        os=row.os,
+        device_type=row.device_type,
+        referrer=row.referrer,
+        referrer_domain=row.referrer_domain,
+        language=row.language,
+        is_bot=row.is_bot,
+        is_unique=row.is_unique,
+        visitor=row.visitor,
+        ip=row.ip,
     )
+
+
+def facts_of(rows: list[Row]) -> Counter[rollups.Fact]:
+    """How many of the rows share each counted fact (the day in local time)."""
+    zone = timezone.get_current_timezone()
+    alike = Counter(
+        (
+            row.link_id,
+            datetime.fromtimestamp(row.at, tz=zone).date(),
+            row.is_bot,
+            row.is_unique and not row.is_bot,
+            row.country,
+            row.referrer_domain,
+            row.browser,
+            row.os,
+            row.device_type,
+            row.language,
+        )
+        for row in rows
+    )
+    return Counter({rollups.Fact._make(key): number for key, number in alike.items()})
