@@ -102,11 +102,11 @@ def script(url: str, source: str) -> Script:
 
 def push_scripted(source: str, keys: list[str], args: list) -> Any:
     """Run `source`, which decides on an event and pushes it to the list named by
-    its last key, in one round trip; return its answer (analytics.clicks).
+    its first key, in one round trip; return its answer (analytics.clicks).
 
     Needs a buffer; raises redis.RedisError when it cannot be reached.
     """
-    return script(buffer_url(), source)(keys=[*keys, QUEUE], args=args)
+    return script(buffer_url(), source)(keys=[QUEUE, *keys], args=args)
 
 
 def pending() -> int:

@@ -57,7 +57,7 @@ class Glance:
 
 # The checks of `record_click` and the push, as one atomic step in the buffer's
 # Redis (one round trip): the same sequence as `step_by_step` below.
-# KEYS: repeat, seen today, the month's counter, the buffer's queue.
+# KEYS: the buffer's queue, repeat, seen today, the month's counter (with a limit).
 # ARGV: repeat seconds, day seconds, limit (0: none), bot ("1"/"0"), the
 # month's count when the counter is to be set ("": not known), month seconds,
 # the event's JSON up to its "unique" value.
@@ -72,29 +72,29 @@ local function add(key, seconds)  -- as the cache's add(): true when it was abse
 end
 local limit = tonumber(ARGV[3])
 local bot = ARGV[4] == '1'
-if limit > 0 and ARGV[5] == '' and redis.call('EXISTS', KEYS[3]) == 0 then
+if limit > 0 and ARGV[5] == '' and redis.call('EXISTS', KEYS[4]) == 0 then
   return -1
 end
-if not add(KEYS[1], ARGV[1]) then
+if not add(KEYS[2], ARGV[1]) then
   return 0
 end
 if limit > 0 then
   if ARGV[5] ~= '' then
-    redis.call('SET', KEYS[3], ARGV[5], 'NX', 'EX', ARGV[6])
+    redis.call('SET', KEYS[4], ARGV[5], 'NX', 'EX', ARGV[6])
   end
   if bot then
-    if tonumber(redis.call('GET', KEYS[3])) >= limit then
+    if tonumber(redis.call('GET', KEYS[4])) >= limit then
       return 0
     end
-  elseif redis.call('INCR', KEYS[3]) > limit then
+  elseif redis.call('INCR', KEYS[4]) > limit then
     return 0
   end
 end
 local unique = false
-if not bot and add(KEYS[2], ARGV[2]) then
+if not bot and add(KEYS[3], ARGV[2]) then
   unique = true
 end
-redis.call('RPUSH', KEYS[4], ARGV[7] .. (unique and 'true}' or 'false}'))
+redis.call('RPUSH', KEYS[1], ARGV[7] .. (unique and 'true}' or 'false}'))
 return unique and 2 or 1
 """
 SEED, LEFT_OUT, RECORDED, RECORDED_UNIQUE = -1, 0, 1, 2
@@ -147,15 +147,17 @@ def in_one_trip(link: Link, fingerprint: str, event: dict) -> int:
     The keys are the cache's own (`cache.make_key`), so both ways share them
     when the cache and the buffer are the same Redis.
     """
+    make_key = cache.make_key
     keys = [
-        cache.make_key(repeat_key(link, fingerprint)),
-        cache.make_key(seen_key(link, fingerprint)),
-        cache.make_key(allowance.counter_key(link.owner_id)),
+        make_key(repeat_key(link, fingerprint)),
+        make_key(seen_key(link, fingerprint)),
     ]
+    cap = allowance.allowance_of(link.owner_id)  # None: no limit
+    if cap is not None:
+        keys.append(make_key(allowance.counter_key(link.owner_id)))
     # The event's JSON up to its unique flag, which the script adds and closes.
     rest = {name: value for name, value in event.items() if name != "unique"}
     head = json.dumps(rest, separators=(",", ":"))[:-1] + ',"unique":'
-    cap = allowance.allowance_of(link.owner_id)  # None: no limit
     args = [REPEAT_SECONDS, DAY_SECONDS, cap or 0, int(event["bot"]), ""]
     args += [allowance.MONTH_SECONDS, head]
     outcome = buffer.push_scripted(ONE_TRIP, keys, args)
