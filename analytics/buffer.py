@@ -22,12 +22,13 @@ import logging
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import redis
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from redis.commands.core import Script
 
 from analytics import bulk, rollups
 from analytics.models import Click
@@ -93,6 +94,21 @@ def push(event: dict) -> None:
         process([event], fresh=True)
     except Exception:  # the visitor is redirected whatever happens to the click
         logger.exception("Click on link %s could not be stored", event.get("link"))
+
+
+@functools.cache
+def script(url: str, source: str) -> Script:
+    """A Lua script registered once per process (EVALSHA, loaded when missing)."""
+    return client(url).register_script(source)
+
+
+def push_scripted(source: str, keys: list[str], args: list) -> Any:
+    """Run `source`, which decides on an event and pushes it to the list named by
+    its first key, in one round trip; return its answer (analytics.clicks).
+
+    Needs a buffer; raises redis.RedisError when it cannot be reached.
+    """
+    return script(buffer_url(), source)(keys=[QUEUE, *keys], args=args)
 
 
 def pending() -> int:

@@ -8,6 +8,7 @@ visit of the day. What the visit was made with (browser, system, device) is
 worked out later, when the buffer is drained (`analytics.buffer`).
 """
 
+import json
 import logging
 import time
 import uuid
@@ -54,30 +55,116 @@ class Glance:
     is_bot: bool
 
 
+# The checks of `record_click` and the push, as one atomic step in the buffer's
+# Redis (one round trip): the same sequence as `step_by_step` below.
+# KEYS: the buffer's queue, repeat, seen today, the month's counter (with a limit).
+# ARGV: repeat seconds, day seconds, limit (0: none), bot ("1"/"0"), the
+# month's count when the counter is to be set ("": not known), month seconds,
+# the event's JSON up to its "unique" value.
+# Answers SEED (the counter is missing: call again with the count, nothing
+# done yet), LEFT_OUT, RECORDED or RECORDED_UNIQUE.
+ONE_TRIP = """
+local function add(key, seconds)  -- as the cache's add(): true when it was absent
+  if tonumber(seconds) > 0 then
+    return redis.call('SET', key, 1, 'NX', 'EX', seconds)
+  end
+  return redis.call('EXISTS', key) == 0  -- kept for no time at all
+end
+local limit = tonumber(ARGV[3])
+local bot = ARGV[4] == '1'
+if limit > 0 and ARGV[5] == '' and redis.call('EXISTS', KEYS[4]) == 0 then
+  return -1
+end
+if not add(KEYS[2], ARGV[1]) then
+  return 0
+end
+if limit > 0 then
+  if ARGV[5] ~= '' then
+    redis.call('SET', KEYS[4], ARGV[5], 'NX', 'EX', ARGV[6])
+  end
+  if bot then
+    if tonumber(redis.call('GET', KEYS[4])) >= limit then
+      return 0
+    end
+  elseif redis.call('INCR', KEYS[4]) > limit then
+    return 0
+  end
+end
+local unique = false
+if not bot and add(KEYS[3], ARGV[2]) then
+  unique = true
+end
+redis.call('RPUSH', KEYS[1], ARGV[7] .. (unique and 'true}' or 'false}'))
+return unique and 2 or 1
+"""
+SEED, LEFT_OUT, RECORDED, RECORDED_UNIQUE = -1, 0, 1, 2
+
+
 def record_click(link: Link, request: HttpRequest) -> bool:
     """Record the visit unless left out; True when it counts as a person's click.
 
     Bot visits are recorded apart and answer False, as do the owner's own
     visits, repeats within 15 minutes and visits past the plan's allowance.
     Never raises: the visitor is redirected whatever happens to the click.
+
+    With a Redis buffer the checks and the push take one round trip
+    (`ONE_TRIP`); without one they are made in the cache (`step_by_step`).
     """
     if is_owner(request, link):
         return False
     seen = glance(request)
     fingerprint = visitor_hash(seen, timezone.localdate())
+    event = event_of(link, seen, fingerprint, unique=False)
     try:
-        if is_repeat(link, fingerprint):
-            return False
-        if not within_allowance(link, seen.is_bot):
-            return False  # the plan's clicks of the month are used: still redirected
-        unique = not seen.is_bot and is_first_today(link, fingerprint)
+        if buffer.buffer_url():
+            outcome = in_one_trip(link, fingerprint, event)
+        else:
+            outcome = step_by_step(link, fingerprint, event)
     except CACHE_ERRORS:
         # Without the cache nothing tells a repeat apart: count the visit, as
         # a person's first of the day (losing it would be the worse error).
         logger.warning("Cache unreachable: click on link %s counted as new", link.pk)
-        unique = not seen.is_bot
-    buffer.push(event_of(link, seen, fingerprint, unique=unique))
-    return not seen.is_bot
+        buffer.push({**event, "unique": not seen.is_bot})
+        outcome = RECORDED
+    return outcome != LEFT_OUT and not seen.is_bot
+
+
+def step_by_step(link: Link, fingerprint: str, event: dict) -> int:
+    """The checks in the cache, one operation each, then the push (no buffer)."""
+    is_bot = event["bot"]
+    if is_repeat(link, fingerprint):
+        return LEFT_OUT
+    if not within_allowance(link, is_bot):
+        return LEFT_OUT  # the plan's clicks of the month are used: still redirected
+    unique = not is_bot and is_first_today(link, fingerprint)
+    buffer.push({**event, "unique": unique})
+    return RECORDED_UNIQUE if unique else RECORDED
+
+
+def in_one_trip(link: Link, fingerprint: str, event: dict) -> int:
+    """The same checks and the push in the buffer's Redis, atomically (ONE_TRIP).
+
+    The keys are the cache's own (`cache.make_key`), so both ways share them
+    when the cache and the buffer are the same Redis.
+    """
+    make_key = cache.make_key
+    keys = [
+        make_key(repeat_key(link, fingerprint)),
+        make_key(seen_key(link, fingerprint)),
+    ]
+    cap = allowance.allowance_of(link.owner_id)  # None: no limit
+    if cap is not None:
+        keys.append(make_key(allowance.counter_key(link.owner_id)))
+    # The event's JSON up to its unique flag, which the script adds and closes.
+    rest = {name: value for name, value in event.items() if name != "unique"}
+    head = json.dumps(rest, separators=(",", ":"))[:-1] + ',"unique":'
+    args = [REPEAT_SECONDS, DAY_SECONDS, cap or 0, int(event["bot"]), ""]
+    args += [allowance.MONTH_SECONDS, head]
+    outcome = buffer.push_scripted(ONE_TRIP, keys, args)
+    if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
+        args[4] = allowance.counted_this_month(link.owner_id)
+        outcome = buffer.push_scripted(ONE_TRIP, keys, args)
+    return outcome
 
 
 def glance(request: HttpRequest) -> Glance:
@@ -157,13 +244,23 @@ def visitor_hash(visitor: Glance | Visitor, day: date) -> str:
     return digest.hexdigest()
 
 
+def repeat_key(link: Link, fingerprint: str) -> str:
+    """Present while the visitor's last visit of the link is under 15 minutes old."""
+    return f"analytics:recent:{link.pk}:{fingerprint}"
+
+
+def seen_key(link: Link, fingerprint: str) -> str:
+    """Present once the visitor came to the link today."""
+    # The fingerprint changes with the day, so a day-long entry answers for it.
+    return f"analytics:seen:{link.pk}:{fingerprint}"
+
+
 def is_repeat(link: Link, fingerprint: str) -> bool:
     """Whether the visitor already came to this link in the last 15 minutes."""
-    key = f"analytics:recent:{link.pk}:{fingerprint}"
-    return not cache.add(key, 1, REPEAT_SECONDS)  # add() is atomic: one wins
+    # add() is atomic: one wins
+    return not cache.add(repeat_key(link, fingerprint), 1, REPEAT_SECONDS)
 
 
 def is_first_today(link: Link, fingerprint: str) -> bool:
     """Whether this is the visitor's first visit of the link today."""
-    # The fingerprint changes with the day, so a day-long entry answers for it.
-    return cache.add(f"analytics:seen:{link.pk}:{fingerprint}", 1, DAY_SECONDS)
+    return cache.add(seen_key(link, fingerprint), 1, DAY_SECONDS)

@@ -77,29 +77,60 @@ def describe(request: HttpRequest) -> Visitor:
     ip = client_ip(request)
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:MAX_USER_AGENT].strip()
     country_code, country = country_of(ip)
-    parsed = ua_parser.parse(user_agent).with_defaults()
-    link_preview = bool(LINK_PREVIEW.search(user_agent))
-    is_bot = link_preview or is_bot_agent(user_agent)
+    agent = agent_of(user_agent)
     referrer, referrer_domain = referrer_of(request)
     return Visitor(
         ip=ip,
         user_agent=user_agent,
         country_code=country_code,
         country=country,
+        browser=agent.browser,
+        os=agent.os,
+        device=agent.device,
+        device_type=agent.device_type,
+        language=language_of(request),
+        referrer=referrer,
+        referrer_domain=referrer_domain,
+        is_bot=agent.is_bot,
+        is_link_preview=agent.is_link_preview,
+    )
+
+
+@dataclass(frozen=True)
+class Agent:
+    """What a user agent string says, worked out once per string."""
+
+    browser: str
+    os: str
+    device: str
+    device_type: str
+    is_bot: bool
+    is_link_preview: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def agent_of(user_agent: str) -> Agent:
+    """Browser, system, device and bot-ness of a user agent (kept per string)."""
+    parsed = ua_parser.parse(user_agent).with_defaults()
+    link_preview = bool(LINK_PREVIEW.search(user_agent))
+    is_bot = link_preview or is_bot_agent(user_agent)
+    return Agent(
         browser=parsed.user_agent.family[:64],
         os=parsed.os.family[:64],
         device=device_key(parsed),
         device_type=DeviceType.BOT if is_bot else device_type(parsed),
-        language=language_of(request),
-        referrer=referrer,
-        referrer_domain=referrer_domain,
         is_bot=is_bot,
         is_link_preview=link_preview,
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_bot_agent(user_agent: str) -> bool:
-    """Whether the user agent is a crawler, a link-preview fetcher or a script."""
+    """Whether the user agent is a crawler, a link-preview fetcher or a script.
+
+    A pure function of the string, and the same few agents recur: the verdict
+    is kept per agent (crawlerdetect's regexes cost tens of µs a call).
+    """
     # Browsers always send a user agent: a request without one is a script.
     if not user_agent or LINK_PREVIEW.search(user_agent):
         return True

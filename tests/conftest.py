@@ -42,13 +42,19 @@ def _clicks_drained_eagerly(request, monkeypatch):
     if settings.CLICKS_BUFFER_URL and not request.node.get_closest_marker(
         "click_buffer"
     ):
-        push = buffer.push
+        push, push_scripted = buffer.push, buffer.push_scripted
 
         def push_and_drain(event: dict) -> None:
             push(event)
             buffer.drain()
 
+        def push_scripted_and_drain(*args: object) -> object:
+            answer = push_scripted(*args)
+            buffer.drain()
+            return answer
+
         monkeypatch.setattr(buffer, "push", push_and_drain)
+        monkeypatch.setattr(buffer, "push_scripted", push_scripted_and_drain)
 
 
 def api_client_for(user) -> APIClient:

@@ -7,12 +7,15 @@ import json
 import os
 
 import pytest
+from django.core.cache.backends.redis import RedisCache
 from django.test import RequestFactory
 
 from analytics import buffer, clicks, tasks
 from analytics.models import Click, DailyStat
 from tests.analytics import visits
+from tests.analytics.test_pipeline import CLOSED_PORT
 from tests.analytics.visits import visit
+from tests.limits.conftest import on_plan
 
 pytestmark = [
     pytest.mark.skipif(
@@ -182,3 +185,65 @@ def test_a_bot_visit_is_pushed_and_answers_not_counted(link, redis):
     buffer.drain()
     assert Click.objects.get().is_bot
     assert counters(link) == (0, 0)
+
+
+def test_a_counted_visit_is_decided_and_pushed_in_one_round_trip(
+    link, redis, monkeypatch
+):
+    trips: list[tuple] = []
+    push_scripted = buffer.push_scripted
+
+    def counted_trip(*args: object) -> object:
+        trips.append(args)
+        return push_scripted(*args)
+
+    monkeypatch.setattr(buffer, "push_scripted", counted_trip)
+    # The cache is not asked at all: it could be unreachable.
+    monkeypatch.setattr(clicks, "cache", RedisCache(CLOSED_PORT, {}))
+    factory = RequestFactory()
+
+    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is True
+    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is False
+
+    assert len(trips) == 2
+    (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
+    assert (event["link"], event["bot"], event["unique"]) == (link.pk, False, True)
+
+
+def test_the_script_keeps_the_cache_keys_so_both_ways_agree(link, redis, settings):
+    factory = RequestFactory()
+    settings.CLICKS_BUFFER_URL = ""  # step by step in the cache, stored at once
+    clicks.record_click(link, factory.get("/stats", **visits.BROWSER))
+    settings.CLICKS_BUFFER_URL = os.environ["REDIS_URL"]
+
+    # The cache's repeat entry answers for the script (same Redis, same key).
+    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is False
+    for key in redis.scan_iter(match="*analytics:recent:*"):
+        redis.delete(key)  # as if 15 minutes passed: counted, but not unique today
+    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is True
+
+    (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
+    assert event["unique"] is False
+
+
+@pytest.mark.parametrize("bot", [False, True])
+def test_past_the_allowance_the_script_pushes_nothing(link, redis, settings, bot):
+    settings.PAID_PLANS = True
+    on_plan(link.owner, clicks=1)
+    agent = visits.GOOGLEBOT if bot else visits.CHROME_WINDOWS
+    factory = RequestFactory()
+
+    def visit_from(address: str) -> bool:
+        request = factory.get(
+            "/stats",
+            **{**visits.BROWSER, "REMOTE_ADDR": address, "HTTP_USER_AGENT": agent},
+        )
+        return clicks.record_click(link, request)
+
+    person = factory.get("/stats", **{**visits.BROWSER, "REMOTE_ADDR": visits.US_IP})
+    assert clicks.record_click(link, person) is True  # the month's only click
+    assert visit_from(visits.CANADA_IP) is False
+
+    assert [
+        event["bot"] for event in buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
+    ] == [False]

@@ -1,0 +1,124 @@
+"""Microseconds per `analytics.clicks.record_click`, in-process, against local Redis.
+
+    .venv/bin/python bench/record_click.py [--redis-url redis://127.0.0.1:6390/13]
+        [--calls 20000] [--before MICROSECONDS]
+
+Times N calls of record_click on prepared requests, each a new visitor (its own
+address, one of six user agents, one a bot), so every call is a counted click
+that goes through the repeat and first-visit checks and into the Redis buffer,
+as in `clicks.py`'s load test. No database is touched (the link is not saved;
+paid plans are off). The Redis database named is used as cache and buffer and
+emptied (FLUSHDB) before and after: give it one of its own.
+
+`--before` and `--before-cpu` print the ratios to figures measured earlier (another
+commit, e.g. from `git archive`).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+USER_AGENTS = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Safari/605.1.15",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0",
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6390/13")
+    parser.add_argument("--calls", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3, help="best of")
+    parser.add_argument("--before", type=float, help="µs per call measured before")
+    parser.add_argument("--before-cpu", type=float, help="CPU µs per call before")
+    args = parser.parse_args()
+    if not args.redis_url.startswith("redis://127.0.0.1:"):
+        parser.error("only a local Redis on 127.0.0.1")
+
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="false",
+        SECRET_KEY="bench-only-secret-key-not-for-production",
+        DATABASE_URL=f"sqlite:///{tempfile.mkdtemp(prefix='bench-click-')}/db",
+        REDIS_URL=args.redis_url,
+        CLICKS_BUFFER_URL=args.redis_url,
+        CELERY_BROKER_URL="",
+        TRUSTED_PROXY_COUNT="0",
+    )
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)
+
+    import django
+
+    django.setup()
+
+    from django.conf import settings
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from analytics import buffer
+    from analytics.clicks import record_click
+    from shortener.models import Link
+
+    settings.PAID_PLANS = False
+    redis = buffer.client(args.redis_url)
+    redis.flushdb()
+    link = Link(pk=1, owner_id=1, alias="bench", long_url="https://example.com/")
+    factory = RequestFactory()
+
+    def requests(count: int, offset: int) -> list:
+        prepared = []
+        for n in range(offset, offset + count):
+            request = factory.get(
+                "/bench",
+                REMOTE_ADDR=f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}",
+                HTTP_USER_AGENT=USER_AGENTS[n % len(USER_AGENTS)],
+                HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9",
+                HTTP_REFERER="https://news.example/story",
+            )
+            request.user = AnonymousUser()
+            prepared.append(request)
+        return prepared
+
+    for request in requests(500, 1 << 23):  # warm-up: connections, caches, imports
+        record_click(link, request)
+    best = best_cpu = float("inf")
+    counted = 0
+    try:
+        for round_ in range(args.rounds):
+            prepared = requests(args.calls, round_ * args.calls)
+            start, cpu = time.perf_counter(), time.process_time()
+            counted = sum(record_click(link, request) for request in prepared)
+            elapsed = time.perf_counter() - start
+            best = min(best, elapsed / args.calls * 1e6)
+            best_cpu = min(best_cpu, (time.process_time() - cpu) / args.calls * 1e6)
+        queued = redis.llen(buffer.QUEUE)
+    finally:
+        redis.flushdb()
+
+    print(f"record_click: {args.calls:,} calls x {args.rounds} rounds, best round")
+    print(f"  {best:.1f} µs per call ({1e6 / best:,.0f} calls/s, one thread)")
+    print(f"  {best_cpu:.1f} µs of this process's CPU per call (Redis's apart)")
+    print(f"  last round: {counted:,} counted (bots apart); {queued:,} events queued")
+    if args.before:
+        print(f"  before: {args.before:.1f} µs; {args.before / best:.2f}x faster")
+    if args.before_cpu:
+        ratio = args.before_cpu / best_cpu
+        print(f"  before: {args.before_cpu:.1f} µs of CPU; {ratio:.2f}x less")
+
+
+if __name__ == "__main__":
+    main()
