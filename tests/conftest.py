@@ -3,6 +3,7 @@ import time
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -101,3 +102,10 @@ def still_clock():
     """Stop the clock, so a run of requests cannot cross a rate-limit window."""
     with time_machine.travel(time.time(), tick=False):
         yield
+
+
+@pytest.fixture
+def concurrent_writers():
+    """Skip a race test where the database serialises writers (SQLite)."""
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")

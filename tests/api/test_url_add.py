@@ -313,11 +313,10 @@ def test_random_aliases_grow_when_a_length_is_crowded(owner_api, monkeypatch, se
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_concurrent_creates_of_one_alias_make_one_link(owner):
     from tests.conftest import api_client_for
 
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     results = []
 
     def create():

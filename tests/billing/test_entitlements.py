@@ -202,9 +202,8 @@ def test_an_error_inside_the_slot_rolls_the_create_back(owner):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_concurrent_creates_cannot_both_take_the_last_slot(settings):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     settings.PAID_PLANS = True
     user = UserFactory()
     SubscriptionFactory(user=user, plan=gold())

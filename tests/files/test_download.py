@@ -168,9 +168,8 @@ def test_a_download_that_loses_the_race_for_the_last_slot_is_gone(client, owner)
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_concurrent_downloads_never_exceed_the_maximum(owner):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     shared = make_file(owner, max_downloads=3)
     url = download_of(shared)
     statuses: list[int] = []

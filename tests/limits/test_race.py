@@ -14,9 +14,8 @@ from tests.limits.conftest import LIMIT_REACHED, LINKS_LIMIT, on_plan
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_threads_racing_for_the_last_link_slot_make_one_link(settings):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     settings.PAID_PLANS = True
     user = UserFactory()
     on_plan(user, api=0, links=3)
@@ -46,9 +45,8 @@ def test_threads_racing_for_the_last_link_slot_make_one_link(settings):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_threads_racing_for_the_last_channel_slot_make_one_channel(settings):
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     settings.PAID_PLANS = True
     user = UserFactory()
     on_plan(user, api=0, channels=2)

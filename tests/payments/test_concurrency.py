@@ -15,9 +15,8 @@ from tests.factories import PlanFactory, SubscriptionFactory, UserFactory
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("concurrent_writers")
 def test_concurrent_deliveries_of_one_renewal_extend_once():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     user = UserFactory()
     expires = timezone.now() + timedelta(days=3)
     SubscriptionFactory(
