@@ -8,21 +8,26 @@ visit of the day. What the visit was made with (browser, system, device) is
 worked out later, when the buffer is drained (`analytics.buffer`).
 """
 
+import hashlib
+import hmac
 import json
 import logging
+import os
 import time
-import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from redis import RedisError
 
-from analytics import allowance, buffer
+from analytics import allowance, buffer, wire
 from analytics.visitors import (
     MAX_USER_AGENT,
     Visitor,
@@ -32,6 +37,7 @@ from analytics.visitors import (
     language_of,
     referrer_of,
 )
+from billing import entitlements
 from shortener.models import Link
 
 logger = logging.getLogger(__name__)
@@ -112,26 +118,68 @@ def record_click(link: Link, request: HttpRequest) -> bool:
     """
     if is_owner(request, link):
         return False
-    seen = glance(request)
-    fingerprint = visitor_hash(seen, timezone.localdate())
-    event = event_of(link, seen, fingerprint, unique=False)
+    event = observe(link, request)
     try:
         if buffer.buffer_url():
-            outcome = in_one_trip(link, fingerprint, event)
+            outcome = in_one_trip(link, event)
         else:
-            outcome = step_by_step(link, fingerprint, event)
+            outcome = step_by_step(link, event)
     except CACHE_ERRORS:
-        # Without the cache nothing tells a repeat apart: count the visit, as
-        # a person's first of the day (losing it would be the worse error).
-        logger.warning("Cache unreachable: click on link %s counted as new", link.pk)
-        buffer.push({**event, "unique": not seen.is_bot})
-        outcome = RECORDED
-    return outcome != LEFT_OUT and not seen.is_bot
+        outcome = counted_anyway(link, event)
+    return outcome != LEFT_OUT and not event["bot"]
 
 
-def step_by_step(link: Link, fingerprint: str, event: dict) -> int:
+async def record_click_async(
+    link: Link,
+    request: HttpRequest,
+    redis: wire.Client,
+    run: Callable[..., Awaitable[Any]],
+) -> bool:
+    """`record_click` for a coroutine, with the buffer's Redis behind `redis`.
+
+    The same checks and push (`ONE_TRIP`) over the lean connection of
+    `analytics.wire`, so the event loop never waits on a socket; the steps
+    that may query the database (the plan's allowance, the fallback when
+    Redis cannot be reached) go through `run`, which runs a blocking call in a
+    worker thread and awaits it.
+    """
+    if is_owner(request, link):
+        return False
+    event = observe(link, request)
+    cap = None
+    if entitlements.paid_plans():
+        cap = await run(allowance.allowance_of, link.owner_id)
+    keys, args = one_trip_arguments(link, event, cap)
+    try:
+        outcome = await redis.run_script(ONE_TRIP, [buffer.QUEUE, *keys], args)
+        if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
+            args[4] = await run(allowance.counted_this_month, link.owner_id)
+            outcome = await redis.run_script(ONE_TRIP, [buffer.QUEUE, *keys], args)
+    except (wire.Unavailable, wire.ReplyError):
+        outcome = await run(counted_anyway, link, event)
+    return outcome != LEFT_OUT and not event["bot"]
+
+
+def observe(link: Link, request: HttpRequest) -> dict:
+    """The visit's event (`event_of`), its `unique` flag still to be decided."""
+    seen = glance(request)
+    return event_of(link, seen, visitor_hash(seen, today()), unique=False)
+
+
+def counted_anyway(link: Link, event: dict) -> int:
+    """Store the visit when the checks cannot be made (the cache is unreachable).
+
+    Nothing tells a repeat apart then: the visit counts, as a person's first
+    of the day (losing it would be the worse error).
+    """
+    logger.warning("Cache unreachable: click on link %s counted as new", link.pk)
+    buffer.push({**event, "unique": not event["bot"]})
+    return RECORDED
+
+
+def step_by_step(link: Link, event: dict) -> int:
     """The checks in the cache, one operation each, then the push (no buffer)."""
-    is_bot = event["bot"]
+    is_bot, fingerprint = event["bot"], event["visitor"]
     if is_repeat(link, fingerprint):
         return LEFT_OUT
     if not within_allowance(link, is_bot):
@@ -141,18 +189,30 @@ def step_by_step(link: Link, fingerprint: str, event: dict) -> int:
     return RECORDED_UNIQUE if unique else RECORDED
 
 
-def in_one_trip(link: Link, fingerprint: str, event: dict) -> int:
-    """The same checks and the push in the buffer's Redis, atomically (ONE_TRIP).
+def in_one_trip(link: Link, event: dict) -> int:
+    """The same checks and the push in the buffer's Redis, atomically (ONE_TRIP)."""
+    cap = allowance.allowance_of(link.owner_id)  # None: no limit
+    keys, args = one_trip_arguments(link, event, cap)
+    outcome = buffer.push_scripted(ONE_TRIP, keys, args)
+    if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
+        args[4] = allowance.counted_this_month(link.owner_id)
+        outcome = buffer.push_scripted(ONE_TRIP, keys, args)
+    return outcome
+
+
+def one_trip_arguments(link: Link, event: dict, cap: int | None) -> tuple[list, list]:
+    """ONE_TRIP's keys (after the queue's) and arguments for the event.
 
     The keys are the cache's own (`cache.make_key`), so both ways share them
-    when the cache and the buffer are the same Redis.
+    when the cache and the buffer are the same Redis. `cap` is the owner's
+    monthly allowance, None for no limit.
     """
     make_key = cache.make_key
+    fingerprint = event["visitor"]
     keys = [
         make_key(repeat_key(link, fingerprint)),
         make_key(seen_key(link, fingerprint)),
     ]
-    cap = allowance.allowance_of(link.owner_id)  # None: no limit
     if cap is not None:
         keys.append(make_key(allowance.counter_key(link.owner_id)))
     # The event's JSON up to its unique flag, which the script adds and closes.
@@ -160,11 +220,7 @@ def in_one_trip(link: Link, fingerprint: str, event: dict) -> int:
     head = json.dumps(rest, separators=(",", ":"))[:-1] + ',"unique":'
     args = [REPEAT_SECONDS, DAY_SECONDS, cap or 0, int(event["bot"]), ""]
     args += [allowance.MONTH_SECONDS, head]
-    outcome = buffer.push_scripted(ONE_TRIP, keys, args)
-    if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
-        args[4] = allowance.counted_this_month(link.owner_id)
-        outcome = buffer.push_scripted(ONE_TRIP, keys, args)
-    return outcome
+    return keys, args
 
 
 def glance(request: HttpRequest) -> Glance:
@@ -200,7 +256,7 @@ def event_of(link: Link, seen: Glance, fingerprint: str, *, unique: bool) -> dic
     The address travels only when it is to be kept (CLICKS_STORE_IP).
     """
     return {
-        "id": uuid.uuid4().hex,
+        "id": os.urandom(16).hex(),  # a random 128-bit id (the column is a UUID)
         "link": link.pk,
         "owner": link.owner_id,
         "at": time.time(),  # UTC seconds
@@ -238,10 +294,45 @@ def visitor_hash(visitor: Glance | Visitor, day: date) -> str:
 
     Keyed with SECRET_KEY and salted with the date, so it cannot be matched to
     an address by hashing guesses, nor to the same visitor on another day.
+    The same value as Django's `salted_hmac(f"analytics.visitor.{day}", …,
+    algorithm="sha256")`, its key derived once a day instead of every click.
     """
-    value = f"{visitor.ip}\n{visitor.user_agent}"
-    digest = salted_hmac(f"analytics.visitor.{day}", value, algorithm="sha256")
-    return digest.hexdigest()
+    value = f"{visitor.ip}\n{visitor.user_agent}".encode()
+    key = visitor_key(f"analytics.visitor.{day}", settings.SECRET_KEY)
+    return hmac.new(key, value, hashlib.sha256).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def visitor_key(salt: str, secret: str) -> bytes:
+    """salted_hmac's key for the day's salt."""
+    return hashlib.sha256((salt + secret).encode()).digest()
+
+
+class Today:
+    """The site's date (TIME_ZONE), worked out once a day rather than per click.
+
+    It salts the visitor's fingerprint; Django's `timezone.localdate()` costs
+    a time zone look-up and conversion on every call.
+    """
+
+    def __init__(self) -> None:
+        self.zone = ""
+        self.start = self.end = 0.0
+        self.day = date.min
+
+    def __call__(self) -> date:
+        now, zone = time.time(), settings.TIME_ZONE
+        if not (self.start <= now < self.end and zone == self.zone):
+            local = datetime.fromtimestamp(now, ZoneInfo(zone))
+            midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+            self.zone, self.day = zone, local.date()
+            self.start = midnight.timestamp()
+            following = midnight.date() + timedelta(days=1)
+            self.end = datetime.combine(following, dt_time(), local.tzinfo).timestamp()
+        return self.day
+
+
+today = Today()
 
 
 def repeat_key(link: Link, fingerprint: str) -> str:

@@ -9,9 +9,8 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
-from django.utils import timezone
 
-from analytics.clicks import REPEAT_SECONDS, is_owner, visitor_hash
+from analytics.clicks import REPEAT_SECONDS, is_owner, today, visitor_hash
 from analytics.visitors import visitor_of
 from billing import entitlements
 from bio.models import BioPage, Block
@@ -146,7 +145,7 @@ def count_block_click(block: Block, request: HttpRequest) -> bool:
     visitor = visitor_of(request)
     if visitor.is_bot:
         return False
-    fingerprint = visitor_hash(visitor, timezone.localdate())
+    fingerprint = visitor_hash(visitor, today())
     if not cache.add(f"bio:block:{block.pk}:{fingerprint}", 1, REPEAT_SECONDS):
         return False
     Block.objects.filter(pk=block.pk).update(clicks=F("clicks") + 1)

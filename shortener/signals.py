@@ -46,4 +46,7 @@ def forget_banned_links(sender: type, instance: Any, **kwargs: Any) -> None:
 @receiver(setting_changed, dispatch_uid="shortener.fastpath_settings")
 def forget_on_settings(**kwargs: Any) -> None:
     """Headers and hosts were worked out from the settings (tests change them)."""
+    from shortener import fastpath  # the ASGI entry point: not loaded by the app
+
     fastlinks.reset()
+    fastpath.reset()

@@ -2,6 +2,7 @@ import time
 
 import pytest
 import time_machine
+from asgiref.sync import sync_to_async
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -38,7 +39,7 @@ def _clicks_drained_eagerly(request, monkeypatch):
     """
     from django.conf import settings
 
-    from analytics import buffer
+    from analytics import buffer, wire
 
     if settings.CLICKS_BUFFER_URL and not request.node.get_closest_marker(
         "click_buffer"
@@ -54,8 +55,16 @@ def _clicks_drained_eagerly(request, monkeypatch):
             buffer.drain()
             return answer
 
+        run_script = wire.Client.run_script
+
+        async def run_script_and_drain(self, *args: object) -> object:
+            answer = await run_script(self, *args)
+            await sync_to_async(buffer.drain)()
+            return answer
+
         monkeypatch.setattr(buffer, "push", push_and_drain)
         monkeypatch.setattr(buffer, "push_scripted", push_scripted_and_drain)
+        monkeypatch.setattr(wire.Client, "run_script", run_script_and_drain)
 
 
 def api_client_for(user) -> APIClient:

@@ -1,10 +1,13 @@
 """Which visits are stored and counted, and what a click row keeps (D34)."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from analytics import clicks
 from analytics.models import Click
@@ -104,6 +107,46 @@ def test_the_visitor_hash_does_not_contain_the_address(client, link):
     assert visits.US_IP not in Click.objects.get().visitor
 
 
+def test_the_visitor_hash_is_djangos_salted_hmac_of_the_day(client, link):
+    visit(client, "/stats", REMOTE_ADDR=visits.US_IP, HTTP_USER_AGENT=visits.IPHONE)
+
+    day = timezone.localdate()
+    expected = salted_hmac(
+        f"analytics.visitor.{day}",
+        f"{visits.US_IP}\n{visits.IPHONE}",
+        algorithm="sha256",
+    )
+    assert Click.objects.get().visitor == expected.hexdigest()
+
+
+@pytest.mark.parametrize("zone", ["Europe/Paris", "America/Los_Angeles", "UTC"])
+def test_the_day_turns_at_midnight_in_the_sites_time_zone(settings, zone):
+    settings.TIME_ZONE = zone
+    local = ZoneInfo(zone)
+    before = datetime.datetime(2026, 3, 28, 23, 59, 59, tzinfo=local)
+
+    with time_machine.travel(before, tick=False) as traveller:
+        assert clicks.today() == datetime.date(2026, 3, 28)
+        traveller.shift(datetime.timedelta(seconds=1))
+        assert clicks.today() == datetime.date(2026, 3, 29)
+        # The night Paris moves its clocks on (a 23-hour day) ends on time too.
+        traveller.move_to(datetime.datetime(2026, 3, 29, 23, 59, 59, tzinfo=local))
+        assert clicks.today() == datetime.date(2026, 3, 29)
+        traveller.shift(datetime.timedelta(seconds=1))
+        assert clicks.today() == datetime.date(2026, 3, 30)
+        traveller.move_to(before)  # and back in time
+        assert clicks.today() == datetime.date(2026, 3, 28)
+
+
+def test_the_day_follows_a_change_of_time_zone(settings):
+    moment = datetime.datetime(2026, 5, 1, 2, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False):
+        settings.TIME_ZONE = "UTC"
+        assert clicks.today() == datetime.date(2026, 5, 1)
+        settings.TIME_ZONE = "America/New_York"
+        assert clicks.today() == datetime.date(2026, 4, 30)
+
+
 @pytest.mark.parametrize(
     "user_agent", [visits.GOOGLEBOT, visits.CURL, visits.FACEBOOK, ""]
 )
@@ -151,12 +194,11 @@ def test_a_later_visit_the_same_day_counts_but_is_not_unique(client, link, monke
     assert counters(link) == (2, 1)
 
 
-def test_the_next_day_the_same_visitor_is_unique_again(client, link, monkeypatch):
+def test_the_next_day_the_same_visitor_is_unique_again(client, link):
     visit(client, "/stats")
-    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    monkeypatch.setattr(clicks.timezone, "localdate", lambda: tomorrow)
 
-    visit(client, "/stats")
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
+        visit(client, "/stats")
 
     first, second = Click.objects.order_by("id")
     assert first.visitor != second.visitor
