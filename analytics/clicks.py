@@ -23,7 +23,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.http import HttpRequest
 from redis import RedisError
 
@@ -200,6 +202,19 @@ def in_one_trip(link: Link, event: dict) -> int:
     return outcome
 
 
+@lru_cache(maxsize=1)
+def cache_key_function() -> Callable[[str], str]:
+    """The default cache's `make_key` (a pure function of the settings), found
+    once: the cache handle is looked up per context on every use."""
+    return caches[DEFAULT_CACHE_ALIAS].make_key
+
+
+@receiver(setting_changed, dispatch_uid="analytics.clicks.cache_key_function")
+def forget_cache_key_function(setting: str, **kwargs: Any) -> None:
+    if setting == "CACHES":
+        cache_key_function.cache_clear()
+
+
 def one_trip_arguments(link: Link, event: dict, cap: int | None) -> tuple[list, list]:
     """ONE_TRIP's keys (after the queue's) and arguments for the event.
 
@@ -207,7 +222,7 @@ def one_trip_arguments(link: Link, event: dict, cap: int | None) -> tuple[list, 
     when the cache and the buffer are the same Redis. `cap` is the owner's
     monthly allowance, None for no limit.
     """
-    make_key = cache.make_key
+    make_key = cache_key_function()
     fingerprint = event["visitor"]
     keys = [
         make_key(repeat_key(link, fingerprint)),
@@ -299,7 +314,7 @@ def visitor_hash(visitor: Glance | Visitor, day: date) -> str:
     """
     value = f"{visitor.ip}\n{visitor.user_agent}".encode()
     key = visitor_key(f"analytics.visitor.{day}", settings.SECRET_KEY)
-    return hmac.new(key, value, hashlib.sha256).hexdigest()
+    return hmac.digest(key, value, "sha256").hex()
 
 
 @lru_cache(maxsize=4)

@@ -3,6 +3,7 @@
 import functools
 import ipaddress
 import re
+import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -173,10 +174,23 @@ def client_ip(request: HttpRequest) -> str:
     # further left were written by the client and may be forged.
     if len(hops) < proxies:
         return remote
-    try:
-        return str(ipaddress.ip_address(hops[-proxies]))
+    return canonical_address(hops[-proxies]) or remote
+
+
+def canonical_address(text: str) -> str:
+    """The address in its usual notation ("" when `text` is not one).
+
+    The C parser first: `ipaddress` costs several µs a call on the hot path.
+    """
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            return socket.inet_ntop(family, socket.inet_pton(family, text))
+        except (OSError, ValueError):
+            continue
+    try:  # what inet_pton refuses and ipaddress reads (an IPv6 scope, say)
+        return str(ipaddress.ip_address(text))
     except ValueError:
-        return remote
+        return ""
 
 
 @functools.cache

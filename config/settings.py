@@ -176,6 +176,9 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
 # Periodic tasks, run by `celery -A config beat` next to the worker.
+# How often the click buffer is drained: small batches often spread the work
+# (and the statistics are fresher) where large ones rarely come in bursts.
+CLICKS_DRAIN_SECONDS = env.float("CLICKS_DRAIN_SECONDS", default=5.0)
 CELERY_BEAT_SCHEDULE = {
     "billing-expire-subscriptions": {
         "task": "billing.tasks.expire_subscriptions",
@@ -183,8 +186,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     "analytics-aggregate-clicks": {
         "task": "analytics.tasks.aggregate_clicks",  # drains the click buffer
-        "schedule": 5,
-        "options": {"expires": 5},  # a backlog of these is one too many
+        "schedule": CLICKS_DRAIN_SECONDS,
+        # a backlog of these is one too many
+        "options": {"expires": CLICKS_DRAIN_SECONDS},
     },
     "analytics-prune-clicks": {
         "task": "analytics.tasks.prune_clicks",  # the plans' retention

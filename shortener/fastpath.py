@@ -54,13 +54,32 @@ def ended(function: Callable, *args: Any) -> Any:
                 connection.close_if_unusable_or_obsolete()
 
 
+_hosts: dict[tuple, bool] = {}
+
+
 def is_site_host(request: ASGIRequest) -> bool:
-    """Whether the request came to one of the site's own hosts (not a branded one)."""
-    try:
-        host = request.get_host().lower()
-    except DisallowedHost:
-        return False
-    return fastlinks.site_host(host)
+    """Whether the request came to one of the site's own hosts (not a branded one).
+
+    Kept per raw host header (and what else `get_host` reads): validating it
+    against ALLOWED_HOSTS costs several µs per request.
+    """
+    meta = request.META
+    key = (
+        meta.get("HTTP_HOST"),
+        meta.get("HTTP_X_FORWARDED_HOST") if settings.USE_X_FORWARDED_HOST else None,
+        meta.get("SERVER_NAME"),
+        meta.get("SERVER_PORT"),
+    )
+    found = _hosts.get(key)
+    if found is None:
+        try:
+            found = fastlinks.site_host(request.get_host().lower())
+        except DisallowedHost:
+            found = False
+        if len(_hosts) >= 1000:
+            _hosts.clear()
+        _hosts[key] = found
+    return found
 
 
 class FastRedirects:
@@ -227,3 +246,4 @@ def reset() -> None:
     """Forget what was worked out from the settings (tests change them)."""
     middleware_headers.cache_clear()
     _languages.clear()
+    _hosts.clear()
