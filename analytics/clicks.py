@@ -23,9 +23,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.http import HttpRequest
 from redis import RedisError
 
@@ -271,7 +271,7 @@ def event_of(link: Link, seen: Glance, fingerprint: str, *, unique: bool) -> dic
     The address travels only when it is to be kept (CLICKS_STORE_IP).
     """
     return {
-        "id": os.urandom(16).hex(),  # a random 128-bit id (the column is a UUID)
+        "id": new_event_id(),
         "link": link.pk,
         "owner": link.owner_id,
         "at": time.time(),  # UTC seconds
@@ -285,6 +285,20 @@ def event_of(link: Link, seen: Glance, fingerprint: str, *, unique: bool) -> dic
         "bot": seen.is_bot,
         "unique": unique,
     }
+
+
+def new_event_id() -> str:
+    """A new click event's id: a UUID laid out as version 7 (RFC 9562).
+
+    Milliseconds since the epoch come first, then random bits, so the ids of
+    stored clicks follow the clock and their unique index grows at its end
+    (random ids land all over it: about a third slower to insert into a table
+    of millions). 32 hex digits, as the buffer carries it.
+    """
+    value = int(time.time() * 1000) << 80 | int.from_bytes(os.urandom(10))
+    value = value & ~(0xF << 76) | 0x7 << 76  # the version
+    value = value & ~(0x3 << 62) | 0x2 << 62  # the variant
+    return f"{value:032x}"
 
 
 def within_allowance(link: Link, is_bot: bool) -> bool:

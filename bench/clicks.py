@@ -270,6 +270,7 @@ def make_million(owner, alias: str, clicks: int):
 def push_events(number: int, link_ids: list[int], owner_id: int) -> None:
     """`number` click events straight into the buffer, as record_click makes them."""
     from analytics import buffer
+    from analytics.clicks import new_event_id
 
     redis = buffer.client(buffer.buffer_url())
     now = time.time()
@@ -281,7 +282,7 @@ def push_events(number: int, link_ids: list[int], owner_id: int) -> None:
         agent = USER_AGENTS[n % len(USER_AGENTS)]
         code, country = countries[n % len(countries)]
         event = {
-            "id": uuid.uuid4().hex,
+            "id": new_event_id(),
             "link": link_ids[n % len(link_ids)],
             "owner": owner_id,
             "at": now - (n % 3600),
@@ -322,7 +323,6 @@ def main() -> None:
         "TRUSTED_PROXY_COUNT": "1",  # wrk plays the proxy: one visitor a request
         "API_RATE_LIMIT": "100000000",
         "FETCH_LINK_METADATA": "false",
-        "CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
@@ -385,9 +385,8 @@ def run(args: argparse.Namespace, env: dict, processes: Processes) -> None:
     )
     web = processes.start(
         "uvicorn",
-        [str(BIN / "uvicorn"), "config.asgi:application", "--host", "127.0.0.1",
-         "--port", str(args.web_port), "--workers", "2", "--loop", "uvloop",
-         "--http", "httptools", "--no-access-log", "--log-level", "warning"],
+        [PYTHON, "-m", "config.serve", "--host", "127.0.0.1",
+         "--port", str(args.web_port), "--workers", "2"],
         env,
     )  # fmt: skip
     wait_for(lambda: answers(args.web_port, f"/{aliases[0]}", 302), "uvicorn")

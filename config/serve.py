@@ -17,18 +17,19 @@ loaded at start-up out of the garbage collector's reach (see `worker`).
 
 import argparse
 import gc
+import logging
 import multiprocessing
 import os
 import signal
 import socket
-import sys
 import time
 
 APPLICATION = "config.asgi:application"
+logger = logging.getLogger(__name__)
 RESTART_PAUSE = 1.0  # seconds between restarts of a worker that keeps dying
 # Young-generation threshold: the default (700 allocations) collects about
 # every request; live requests then age into the old generations.
-GC_THRESHOLD = (50_000, 20, 100)
+GC_THRESHOLD = (50_000, 10, 10)
 
 
 def listening_socket(host: str, port: int, backlog: int) -> socket.socket:
@@ -76,10 +77,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backlog", type=int, default=2048)
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="[serve] %(message)s")
 
     context = multiprocessing.get_context("spawn")
     arguments = (args.host, args.port, args.backlog, args.log_level)
-    processes: list[multiprocessing.Process] = []
     stopping = False
 
     def stop(signum: int, frame: object) -> None:
@@ -95,21 +96,19 @@ def main(argv: list[str] | None = None) -> None:
         return process
 
     processes = [start() for _ in range(args.workers)]
-    print(
-        f"Serving {APPLICATION} on http://{args.host}:{args.port} "
-        f"with {args.workers} workers (pids {', '.join(str(p.pid) for p in processes)})",
-        file=sys.stderr,
-        flush=True,
+    logger.info(
+        "%s on http://%s:%d, %d workers (%s)",
+        APPLICATION,
+        args.host,
+        args.port,
+        args.workers,
+        ", ".join(str(process.pid) for process in processes),
     )
     while not stopping:
         time.sleep(0.2)
         for index, process in enumerate(processes):
             if not process.is_alive() and not stopping:
-                print(
-                    f"Worker {process.pid} exited ({process.exitcode}): starting another",
-                    file=sys.stderr,
-                    flush=True,
-                )
+                logger.warning("worker %s exited (%s)", process.pid, process.exitcode)
                 time.sleep(RESTART_PAUSE)
                 processes[index] = start()
     for process in processes:

@@ -1,6 +1,7 @@
 """Which visits are stored and counted, and what a click row keeps (D34)."""
 
 import datetime
+import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -260,3 +261,17 @@ def test_deleting_a_link_deletes_its_clicks(client, link):
     link.delete()
 
     assert not Click.objects.exists()
+
+
+def test_event_ids_are_version_7_uuids_that_follow_the_clock():
+    moment = datetime.datetime(2026, 5, 1, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False) as t:
+        first = uuid.UUID(clicks.new_event_id())
+        t.shift(datetime.timedelta(milliseconds=5))
+        second = uuid.UUID(clicks.new_event_id())
+
+    assert (first.version, first.variant) == (7, uuid.RFC_4122)
+    assert first.int >> 80 == 1777593600000  # milliseconds since the epoch
+    assert second.int >> 80 == 1777593600005
+    assert first < second
+    assert len({clicks.new_event_id() for _ in range(1000)}) == 1000

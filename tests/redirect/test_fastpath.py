@@ -6,6 +6,7 @@ other case reaches Django (counted by `Counting`) and behaves as before.
 """
 
 import asyncio
+import os
 
 import pytest
 from asgiref.sync import async_to_sync
@@ -14,6 +15,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
+from analytics import buffer
 from analytics.models import Click
 from shortener import fastlinks
 from shortener.fastpath import FastRedirects
@@ -27,6 +29,7 @@ from tests.analytics.visits import (
     US_IP,
 )
 from tests.factories import DomainFactory, LinkFactory
+from tests.limits.conftest import on_plan
 from tests.redirect.conftest import DESTINATION
 
 NO_STORE = "private, max-age=0, no-store"
@@ -528,3 +531,60 @@ def test_a_failure_in_the_fast_path_leaves_the_visit_to_django(
     assert answer.status == 302
     assert answer["Location"] == DESTINATION
     assert clicks_of(link) == (1, 1)  # counted once, by Django
+
+
+# The click of a fast-path visit goes over the lean connection (analytics.wire).
+
+needs_redis = pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="needs a Redis server: set REDIS_URL"
+)
+
+
+@pytest.mark.click_buffer
+def test_an_unreachable_click_buffer_stores_the_click_directly(
+    app, django_app, link, settings
+):
+    settings.CLICKS_BUFFER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+
+    answer = call(app, "/Promo")
+
+    assert answer.status == 302
+    assert django_app.calls == 0
+    assert clicks_of(link) == (1, 1)
+    assert Click.objects.get().country == "France"
+
+
+@needs_redis
+def test_the_click_takes_the_lean_connection_not_redis_py(
+    app, django_app, link, settings, monkeypatch
+):
+    settings.CLICKS_BUFFER_URL = os.environ["REDIS_URL"]
+
+    def not_here(*args: object) -> None:
+        raise AssertionError("the fast path went through redis-py")
+
+    monkeypatch.setattr(buffer, "push_scripted", not_here)
+    monkeypatch.setattr(buffer, "push", not_here)
+
+    call(app, "/Promo")
+    call(app, "/Promo")  # a repeat
+    call(app, "/Promo", client=US_IP, user_agent=GOOGLEBOT)
+
+    assert django_app.calls == 0
+    assert clicks_of(link) == (1, 1)
+    assert Click.objects.filter(is_bot=True).count() == 1
+
+
+@needs_redis
+def test_the_plans_monthly_clicks_hold_on_the_fast_path(
+    app, django_app, link, settings
+):
+    settings.CLICKS_BUFFER_URL = os.environ["REDIS_URL"]
+    settings.PAID_PLANS = True
+    on_plan(link.owner, clicks=2)
+
+    for address in ("81.2.3.4", "81.2.3.5", "81.2.3.6"):
+        assert call(app, "/Promo", client=address).status == 302
+
+    assert django_app.calls == 0
+    assert clicks_of(link) == (2, 2)  # the third visit is redirected, not counted
