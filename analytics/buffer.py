@@ -4,9 +4,11 @@
   on their way. Redis unreachable: the event is processed at once instead (a
   batch of one, straight into the database). No Redis configured (the embedded
   default): processed at once too. Never raises.
-- `drain()`: move up to `max_events` events to `analytics:clicks:processing`
-  in one atomic step, process them, then drop that list. A worker that dies
-  in between leaves the batch there; the next drain processes it first.
+- `drain()`: process the first `max_events` events of
+  `analytics:clicks:processing`, then trim them off; when that list is empty,
+  the queue is renamed to it first (atomic, and as cheap for a million events
+  as for one). A worker that dies in between leaves the batch there; the next
+  drain processes it first.
   Processing is idempotent: each event's id is unique among the click rows,
   and only events not stored yet are inserted and counted, so a batch
   processed twice counts once. One drain runs at a time (a Redis lock).
@@ -43,20 +45,12 @@ LOCK = "analytics:clicks:lock"
 LOCK_SECONDS = 120  # a drain holding the lock longer is taken for dead
 BATCH = 5000
 INSERT_CHUNK = 1000
+# Events per LRANGE: Redis serves no one else while it copies a reply (1,000
+# events: about 0.15 ms), and every redirect's click waits on it meanwhile.
+READ_CHUNK = 1000
 CONNECT_TIMEOUT = 0.25  # seconds: an unreachable Redis costs the visitor this much
 SOCKET_TIMEOUT = 1.0
 
-# Move up to ARGV[1] events from the queue to the processing list, atomically.
-TAKE = """
-local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
-if #items > 0 then
-  redis.call('LTRIM', KEYS[1], #items, -1)
-  for i = 1, #items, 500 do
-    redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 499, #items)))
-  end
-end
-return items
-"""
 # Give the lock back only if it is still ours.
 RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -123,7 +117,11 @@ def pending() -> int:
 def drain(max_events: int = BATCH) -> int:
     """Process one batch of buffered events; return how many were taken.
 
-    A batch left in the processing list by a worker that died is taken first.
+    The processing list is worked through first, `max_events` at a time: what
+    a worker that died left there, or what the last take brought. When it is
+    empty, the whole queue becomes the processing list by RENAME, which costs
+    Redis the same whatever the queue holds (moving events one by one blocked it
+    for about 6 ms a batch), and new clicks start a new queue.
     Returns 0 without a buffer, when it is empty, or while another drain runs.
     """
     url = buffer_url()
@@ -134,16 +132,28 @@ def drain(max_events: int = BATCH) -> int:
     if not r.set(LOCK, token, nx=True, ex=LOCK_SECONDS):
         return 0
     try:
-        raw = r.lrange(PROCESSING, 0, -1)
+        raw = head(r, max_events)
         if not raw:
-            raw = r.eval(TAKE, 2, QUEUE, PROCESSING, max_events)
+            try:
+                r.renamenx(QUEUE, PROCESSING)  # PROCESSING is gone when empty
+            except redis.ResponseError:  # no queue: nothing was pushed
+                return 0
+            raw = head(r, max_events)
         if not raw:
             return 0
         process(decode(raw))
-        r.delete(PROCESSING)
+        r.ltrim(PROCESSING, len(raw), -1)  # done with them (the key goes when empty)
         return len(raw)
     finally:
         r.eval(RELEASE, 1, LOCK, token)
+
+
+def head(r: redis.Redis, count: int) -> list[bytes]:
+    """The first `count` events of the processing list, READ_CHUNK per LRANGE."""
+    pipe = r.pipeline(transaction=False)
+    for start in range(0, count, READ_CHUNK):
+        pipe.lrange(PROCESSING, start, min(start + READ_CHUNK, count) - 1)
+    return [event for chunk in pipe.execute() for event in chunk]
 
 
 def decode(raw: list[bytes]) -> list[dict]:
