@@ -9,6 +9,7 @@ import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis as redis_py
@@ -21,7 +22,10 @@ needs_redis = pytest.mark.skipif(
 
 
 def run(coroutine_function: Callable[[], Awaitable]) -> object:
-    return asyncio.run(coroutine_function())
+    """Run it in a new event loop, in a thread of its own: the browser tests'
+    driver keeps a loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, coroutine_function()).result()
 
 
 # The protocol.
