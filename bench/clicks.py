@@ -413,19 +413,21 @@ def run(args: argparse.Namespace, env: dict, processes: Processes) -> None:
     wrk(argparse.Namespace(**warm), args.web_port, aliases, 0)
     from analytics import buffer
 
-    if args.aggregate_after:
-        warm_events = buffer.pending()  # all counted clicks: new visitors, Chrome
+    warm_clicks = warm_rows = 0
+    if args.aggregate_after:  # the warm-up's events wait in the buffer too
+        waiting = buffer.client(buffer.buffer_url()).lrange(buffer.QUEUE, 0, -1)
+        events = buffer.decode(waiting)
+        warm_rows, warm_clicks = len(events), sum(not e["bot"] for e in events)
     else:
         wait_drained()
-        warm_events = 0
     before = stored_clicks()
     fast = wrk(args, args.web_port, aliases, 1)
     if args.aggregate_after:  # the clicks wait in Redis until a worker comes
         worker, beat = start_aggregation()
     drained_in = wait_drained()
     after = stored_clicks()
-    fast["stored"] = after[0] - before[0] - warm_events
-    fast["rows"] = after[1] - before[1] - warm_events
+    fast["stored"] = after[0] - before[0] - warm_clicks
+    fast["rows"] = after[1] - before[1] - warm_rows
 
     # 2. The bare Django view under gunicorn (2 sync workers), same wrk.
     print("The bare Django view under gunicorn …", flush=True)
