@@ -345,20 +345,21 @@ class Today:
     """
 
     def __init__(self) -> None:
-        self.zone = ""
-        self.start = self.end = 0.0
-        self.day = date.min
+        # (zone, first second, first second of the next day, date): replaced
+        # whole, so a thread never sees half of another's update.
+        self.state: tuple[str, float, float, date] = ("", 0.0, 0.0, date.min)
 
     def __call__(self) -> date:
         now, zone = time.time(), settings.TIME_ZONE
-        if not (self.start <= now < self.end and zone == self.zone):
-            local = datetime.fromtimestamp(now, ZoneInfo(zone))
-            midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-            self.zone, self.day = zone, local.date()
-            self.start = midnight.timestamp()
-            following = midnight.date() + timedelta(days=1)
-            self.end = datetime.combine(following, dt_time(), local.tzinfo).timestamp()
-        return self.day
+        known_zone, start, end, day = self.state
+        if start <= now < end and zone == known_zone:
+            return day
+        local = datetime.fromtimestamp(now, ZoneInfo(zone))
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        following = midnight.date() + timedelta(days=1)
+        end = datetime.combine(following, dt_time(), local.tzinfo).timestamp()
+        self.state = (zone, midnight.timestamp(), end, local.date())
+        return local.date()
 
 
 today = Today()
