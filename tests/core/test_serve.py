@@ -76,21 +76,21 @@ def test_the_server_answers_with_two_workers_and_stops_them_all(tmp_path):
         while time.monotonic() < deadline and not statuses:
             try:
                 connection = HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/no-such-page/")
+                connection.request("GET", "/api/account")  # 401: no key, no database
                 statuses.append(connection.getresponse().status)
                 connection.close()
             except OSError:
                 time.sleep(0.2)
         for _ in range(10):  # a new connection each: both workers accept
             connection = HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/no-such-page/")
+            connection.request("GET", "/api/account")  # 401: no key, no database
             statuses.append(connection.getresponse().status)
             connection.close()
     finally:
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=60)
 
-    assert statuses == [404] * 11
+    assert statuses == [401] * 11
     assert server.returncode == 0
     started = re.search(r"2 workers \((\d+), (\d+)\)", output)
     assert started, output
