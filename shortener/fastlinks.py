@@ -24,7 +24,6 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 
-from shortener import hosts
 from shortener.models import Link, LinkKind
 from shortener.redirect import links_with_alias, redirect_to, with_query
 
@@ -211,23 +210,9 @@ def follows(path: str) -> bool:
     return found
 
 
-_site_hosts: dict[str, bool] = {}
-
-
-def site_host(host: str) -> bool:
-    """shortener.hosts.is_site_host, remembered for the process's life."""
-    found = _site_hosts.get(host)
-    if found is None:
-        if len(_site_hosts) >= 1000:
-            _site_hosts.clear()
-        found = _site_hosts[host] = hosts.is_site_host(host)
-    return found
-
-
 def reset() -> None:
     """Forget everything held in this process (settings or URLconf changed)."""
     local.clear()
     local.version = None
     local.checked = 0.0
     _routes.clear()
-    _site_hosts.clear()

@@ -32,7 +32,7 @@ from django.utils import translation
 from analytics import buffer, wire
 from analytics.clicks import record_click, record_click_async
 from analytics.visitors import MAX_USER_AGENT, is_link_preview
-from shortener import fastlinks
+from shortener import fastlinks, hosts
 from shortener.fastlinks import DJANGO, PlainLink
 
 Scope = dict[str, Any]
@@ -60,8 +60,8 @@ _hosts: dict[tuple, bool] = {}
 def is_site_host(request: ASGIRequest) -> bool:
     """Whether the request came to one of the site's own hosts (not a branded one).
 
-    Kept per raw host header (and what else `get_host` reads): validating it
-    against ALLOWED_HOSTS costs several µs per request.
+    Kept per raw host header (and what else `get_host` reads) for the process's
+    life: validating it against ALLOWED_HOSTS costs several µs per request.
     """
     meta = request.META
     key = (
@@ -73,7 +73,7 @@ def is_site_host(request: ASGIRequest) -> bool:
     found = _hosts.get(key)
     if found is None:
         try:
-            found = fastlinks.site_host(request.get_host().lower())
+            found = hosts.is_site_host(request.get_host().lower())
         except DisallowedHost:
             found = False
         if len(_hosts) >= 1000:
