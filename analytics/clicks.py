@@ -292,7 +292,7 @@ def new_event_id() -> str:
 
     Milliseconds since the epoch come first, then random bits, so the ids of
     stored clicks follow the clock and their unique index grows at its end
-    (random ids land all over it: 40–65% slower to insert into a table of two
+    (random ids land all over it: 40 to 65% slower to insert into a table of two
     million rows). 32 hex digits, as the buffer carries it.
     """
     value = int(time.time() * 1000) << 80 | int.from_bytes(os.urandom(10))
