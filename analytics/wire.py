@@ -138,6 +138,10 @@ class Connection(asyncio.Protocol):
             if not future.done():
                 future.set_exception(Unavailable("connection to Redis lost"))
 
+    def is_current(self) -> bool:
+        """Whether the connection belongs to the running loop."""
+        return self.loop is asyncio.get_running_loop()
+
     def command(self, *args: Any) -> asyncio.Future:
         """Send a command (with the others of this loop turn); its reply's future."""
         if self.closed or self.transport is None:
@@ -201,7 +205,9 @@ class Client:
         digest = self.digests.get(source)
         if digest is None:
             digest = self.digests[source] = hashlib.sha1(source.encode()).hexdigest()
-        connection = await self.connected()
+        connection = self.connection
+        if connection is None or connection.closed or not connection.is_current():
+            connection = await self.connected()
         try:
             return await connection.command(b"EVALSHA", digest, len(keys), *keys, *args)
         except ReplyError as error:

@@ -209,6 +209,22 @@ def test_a_counted_visit_is_decided_and_pushed_in_one_round_trip(
     assert (event["link"], event["bot"], event["unique"]) == (link.pk, False, True)
 
 
+def test_the_pushed_event_is_the_visit_with_its_unique_flag(link, redis):
+    # The script closes the event's JSON after '"unique":'; an agent that
+    # quotes it must not cut the event short.
+    agent = visits.BROWSER["HTTP_USER_AGENT"] + ' "unique":true} \\"'
+    request = RequestFactory().get("/stats", HTTP_USER_AGENT=agent)
+    observed = clicks.observe(link, request)
+
+    assert clicks.record_click(
+        link, RequestFactory().get("/stats", HTTP_USER_AGENT=agent)
+    )
+    (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
+    expected = {**observed, "id": event["id"], "at": event["at"], "unique": True}
+    assert event == expected
+    assert event["agent"] == agent
+
+
 def test_the_script_keeps_the_cache_keys_so_both_ways_agree(link, redis, settings):
     factory = RequestFactory()
     settings.CLICKS_BUFFER_URL = ""  # step by step in the cache, stored at once
