@@ -9,12 +9,12 @@ import asyncio
 import os
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis as redis_py
 
 from analytics import wire
+from tests.asgi import in_new_loop
 
 needs_redis = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="needs a Redis server: set REDIS_URL"
@@ -22,10 +22,7 @@ needs_redis = pytest.mark.skipif(
 
 
 def run(coroutine_function: Callable[[], Awaitable]) -> object:
-    """Run it in a new event loop, in a thread of its own: the browser tests'
-    driver keeps a loop running in the main thread for the whole session."""
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, coroutine_function()).result()
+    return in_new_loop(coroutine_function())
 
 
 # The protocol.

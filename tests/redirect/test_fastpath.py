@@ -5,15 +5,11 @@ is answered by the fast path itself, exactly as Django's view answers it; every
 other case reaches Django (counted by `Counting`) and behaves as before.
 """
 
-import asyncio
 import os
 
 import pytest
-from asgiref.sync import async_to_sync
 from django.core.asgi import get_asgi_application
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 
 from analytics import buffer
 from analytics.models import Click
@@ -28,6 +24,7 @@ from tests.analytics.visits import (
     IPHONE,
     US_IP,
 )
+from tests.asgi import Answer, keeping_the_test_connection, request
 from tests.factories import DomainFactory, LinkFactory
 from tests.limits.conftest import on_plan
 from tests.redirect.conftest import DESTINATION
@@ -47,54 +44,6 @@ class Counting:
         await self.app(scope, receive, send)
 
 
-class Answer:
-    def __init__(self, messages: list[dict]) -> None:
-        start = messages[0]
-        self.status = start["status"]
-        self.headers = {
-            name.decode("latin1").lower(): value.decode("latin1")
-            for name, value in start["headers"]
-        }
-        self.raw_headers = start["headers"]
-        self.body = b"".join(m.get("body", b"") for m in messages[1:])
-
-    def __getitem__(self, name: str) -> str:
-        return self.headers[name.lower()]
-
-
-async def _call(app, method, path, query, headers, client) -> Answer:
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "client": (client, 51000),
-        "server": ("testserver", 80),
-    }
-    messages: list[dict] = []
-    sent = False
-    never = asyncio.Event()
-
-    async def receive() -> dict:
-        nonlocal sent
-        if sent:  # the client stays connected until the answer is sent
-            await never.wait()
-        sent = True
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict) -> None:
-        messages.append(message)
-
-    await app(scope, receive, send)
-    return Answer(messages)
-
-
 def call(
     app,
     path: str,
@@ -110,17 +59,15 @@ def call(
         "accept-language": "en-GB,en;q=0.9",
         **{k.replace("_", "-"): v for k, v in headers.items()},
     }
-    return async_to_sync(_call)(app, method, path, query, headers, client)
+    return request(
+        app, path, method=method, query=query, headers=headers, client=client
+    )
 
 
 @pytest.fixture(autouse=True)
 def _keep_the_test_connection():
-    """What Django's test clients do: requests do not close the test's connection."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    with keeping_the_test_connection():
+        yield
 
 
 @pytest.fixture
