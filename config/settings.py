@@ -101,6 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Under the ASGI server, streaming responses (static and uploaded files, the
+    # clicks CSV) are sent a part at a time instead of read whole first.
+    "core.middleware.AsyncStreamingMiddleware",
     "shortener.middleware.KnownHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
