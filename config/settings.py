@@ -142,6 +142,21 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=0)
+# PostgreSQL: each process keeps a pool of up to DATABASE_POOL_SIZE connections
+# (psycopg_pool), shared by the threads that run requests and tasks, so a
+# request does not open a connection of its own. 0 turns it off; it cannot be
+# combined with persistent connections (CONN_MAX_AGE).
+DATABASE_POOL_SIZE = env_int("DATABASE_POOL_SIZE", default=10)
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and DATABASE_POOL_SIZE
+    and not DATABASES["default"]["CONN_MAX_AGE"]
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": min(2, DATABASE_POOL_SIZE),
+        "max_size": DATABASE_POOL_SIZE,
+        "timeout": 10,  # seconds a request waits for a free connection
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis, when configured, carries the cache (and with it the API rate-limit

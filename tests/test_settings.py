@@ -29,9 +29,9 @@ CLEAN = {
 }
 
 
-def probe(**env: str) -> subprocess.CompletedProcess:
+def probe(code: str = PROBE, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env={**CLEAN, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
@@ -84,3 +84,30 @@ def test_a_malformed_value_refuses_to_start():
     result = probe(API_RATE_LIMIT="fast")
     assert result.returncode != 0
     assert "API_RATE_LIMIT must be a whole number" in result.stderr
+
+
+POOL_PROBE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default'].get('OPTIONS', {}).get('pool'))"
+)
+POSTGRES = "postgres://u:p@db.internal:5432/shortener"
+
+
+def test_postgresql_connections_come_from_a_pool_per_process():
+    result = probe(POOL_PROBE, DATABASE_URL=POSTGRES)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "{'min_size': 2, 'max_size': 10, 'timeout': 10}"
+
+    result = probe(POOL_PROBE, DATABASE_URL=POSTGRES, DATABASE_POOL_SIZE="25")
+    assert "'max_size': 25" in result.stdout
+
+
+def test_no_pool_when_turned_off_with_persistent_connections_or_on_sqlite():
+    for env in (
+        {"DATABASE_URL": POSTGRES, "DATABASE_POOL_SIZE": "0"},
+        {"DATABASE_URL": POSTGRES, "CONN_MAX_AGE": "60"},
+        {},
+    ):
+        result = probe(POOL_PROBE, **env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "None", env
