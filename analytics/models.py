@@ -16,7 +16,11 @@ class DeviceType(models.TextChoices):
 class Click(models.Model):
     """One recorded visit of a short link (D34): who, from where, with what."""
 
-    link = models.ForeignKey(Link, on_delete=models.CASCADE, verbose_name=_("link"))
+    # Indexed by click_link_created below: an index of its own would only add
+    # to the cost of every stored click.
+    link = models.ForeignKey(
+        Link, on_delete=models.CASCADE, db_index=False, verbose_name=_("link")
+    )
     created = models.DateTimeField(_("date"), default=timezone.now)
     country_code = models.CharField(_("country code"), max_length=2, blank=True)
     country = models.CharField(_("country"), max_length=64, blank=True)
@@ -69,7 +73,10 @@ class DailyStat(models.Model):
     Human clicks only, except in the `bot` dimension (value: the bot's name).
     """
 
-    link = models.ForeignKey(Link, on_delete=models.CASCADE, verbose_name=_("link"))
+    # Indexed by dailystat_unique below (the link first).
+    link = models.ForeignKey(
+        Link, on_delete=models.CASCADE, db_index=False, verbose_name=_("link")
+    )
     day = models.DateField(_("day"))
     dimension = models.CharField(_("dimension"), max_length=8, choices=Dimension)
     value = models.CharField(_("value"), max_length=253, blank=True)
