@@ -72,8 +72,10 @@ def test_the_clicks_csv_is_sent_in_parts(app, client, owner):
 
 
 @pytest.mark.django_db
-def test_a_static_file_is_served_without_the_warning(app):
-    answer = get(app, "/static/vendor/chartjs/chart.umd.js")
+def test_a_static_file_is_served_without_the_warning(settings):
+    settings.WHITENOISE_USE_FINDERS = True  # no collected files needed
+    with keeping_the_test_connection():
+        answer = get(get_asgi_application(), "/static/vendor/chartjs/chart.umd.js")
 
     assert answer.status == 200
     assert b"Chart" in answer.body
