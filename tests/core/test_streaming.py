@@ -74,11 +74,17 @@ def test_the_clicks_csv_is_sent_in_parts(app, client, owner):
 @pytest.mark.django_db
 def test_a_static_file_is_served_without_the_warning(settings):
     settings.WHITENOISE_USE_FINDERS = True  # no collected files needed
+    path = "/static/vendor/chartjs/chart.umd.js"
     with keeping_the_test_connection():
-        answer = get(get_asgi_application(), "/static/vendor/chartjs/chart.umd.js")
+        app = get_asgi_application()
+        answer = get(app, path)
+        part = get(app, path, range="bytes=100-199")
 
     assert answer.status == 200
     assert b"Chart" in answer.body
+    assert part.status == 206  # a range of it, as WhiteNoise answers one
+    assert part["Content-Range"] == f"bytes 100-199/{len(answer.body)}"
+    assert part.body == answer.body[100:200]
 
 
 def test_parts_are_read_as_they_are_sent_not_all_first():
