@@ -11,7 +11,7 @@ query for this, so both numbers live in the cache:
 While paid plans are off nothing is asked at all (D38).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -55,18 +55,21 @@ def monthly_limit(owner_id: int) -> int | None:
     return cached or None
 
 
-def counted_this_month(owner_id: int) -> int:
-    """The owner's human clicks recorded since the month began (the fallback).
+def counted_this_month(owner_id: int, now: datetime | None = None) -> int:
+    """The owner's human clicks recorded in the month of `now` (default: this one).
 
     Read from the daily rollups (a few rows per link and day, whatever the
     clicks); clicks still in the buffer are not in them yet.
     """
     from analytics.models import DailyStat, Dimension
 
+    start = month_start(now)
+    following = month_start(start + timedelta(days=32))
     found = DailyStat.objects.filter(
         link__owner=owner_id,
         dimension=Dimension.TOTAL,
-        day__gte=month_start().date(),
+        day__gte=start.date(),
+        day__lt=following.date(),
     ).aggregate(number=Sum("clicks"))
     return found["number"] or 0
 

@@ -1,17 +1,20 @@
 """The click buffer: events in a Redis list, drained in batches by a worker.
 
-- `push(event)`: one pipelined RPUSH to `analytics:clicks` and the visitor is
-  on their way. Redis unreachable: the event is processed at once instead (a
-  batch of one, straight into the database). No Redis configured (the embedded
-  default): processed at once too. Never raises.
-- `drain()`: process the first `max_events` events of
-  `analytics:clicks:processing`, then trim them off; when that list is empty,
+- `enqueue(event)`: one RPUSH to `analytics:clicks` and the visitor is on
+  their way; whether the visit counts is decided later. When Redis cannot be
+  reached, or there is none (the embedded default), `analytics.clicks` makes
+  the checks itself and `store(event)` processes the event at once (a batch
+  of one, straight into the database).
+- `drain()`: decide which of the first `max_events` events of
+  `analytics:clicks:processing` count (`analytics.decisions`), process those,
+  then trim the batch off; when that list is empty,
   the queue is renamed to it first (atomic, and as cheap for a million events
   as for one). A worker that dies in between leaves the batch there; the next
   drain processes it first.
-  Processing is idempotent: each event's id is unique among the click rows,
-  and only events not stored yet are inserted and counted, so a batch
-  processed twice counts once. One drain runs at a time (a Redis lock).
+  Processing is idempotent: a batch decided twice gets the same verdicts,
+  each event's id is unique among the click rows, and only events not stored
+  yet are inserted and counted, so a batch processed twice counts once. One
+  drain runs at a time (a Redis lock).
 
 Processing = enrich (browser, system, device from the user agent, referrer
 domain), bulk-insert the `Click` rows, add them to the rollups and the links'
@@ -24,15 +27,14 @@ import logging
 import uuid
 from collections import Counter
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import redis
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from redis.commands.core import Script
 
-from analytics import bulk, rollups
+from analytics import bulk, decisions, rollups
 from analytics.models import Click
 from analytics.visitors import agent_facts, referrer_domain
 from shortener.models import Link
@@ -73,36 +75,17 @@ def client(url: str) -> redis.Redis:
     )
 
 
-def push(event: dict) -> None:
-    """Hand a click event over; it is stored now (no buffer) or when drained."""
-    url = buffer_url()
-    if url:
-        try:
-            pipe = client(url).pipeline(transaction=False)
-            pipe.rpush(QUEUE, json.dumps(event, separators=(",", ":")))
-            pipe.execute()
-            return
-        except redis.RedisError:
-            logger.warning("Click buffer unreachable: storing the click directly")
+def enqueue(event: bytes) -> None:
+    """Push a click event (its JSON) to the queue; raises redis.RedisError."""
+    client(buffer_url()).rpush(QUEUE, event)
+
+
+def store(event: dict) -> None:
+    """Store a decided click event at once (a batch of one); never raises."""
     try:
         process([event], fresh=True)
     except Exception:  # the visitor is redirected whatever happens to the click
         logger.exception("Click on link %s could not be stored", event.get("link"))
-
-
-@functools.cache
-def script(url: str, source: str) -> Script:
-    """A Lua script registered once per process (EVALSHA, loaded when missing)."""
-    return client(url).register_script(source)
-
-
-def push_scripted(source: str, keys: list[str], args: list) -> Any:
-    """Run `source`, which decides on an event and pushes it to the list named by
-    its first key, in one round trip; return its answer (analytics.clicks).
-
-    Needs a buffer; raises redis.RedisError when it cannot be reached.
-    """
-    return script(buffer_url(), source)(keys=[QUEUE, *keys], args=args)
 
 
 def pending() -> int:
@@ -141,8 +124,11 @@ def drain(max_events: int = BATCH) -> int:
             raw = head(r, max_events)
         if not raw:
             return 0
-        process(decode(raw))
-        r.ltrim(PROCESSING, len(raw), -1)  # done with them (the key goes when empty)
+        process(decisions.decide(r, decode(raw)))
+        pipe = r.pipeline(transaction=True)
+        pipe.ltrim(PROCESSING, len(raw), -1)  # done (the key goes when empty)
+        pipe.delete(decisions.VERDICTS)  # the batch's, needed no more
+        pipe.execute()
         return len(raw)
     finally:
         r.eval(RELEASE, 1, LOCK, token)

@@ -1,11 +1,14 @@
 """Recording a visit of a short link: classify it, then hand it to the buffer (D34).
 
 `record_click` is the one seam between the pages that count a visit (the
-redirect, bio pages, file downloads) and the statistics. It answers at once the
-questions that need the request and the cache: whose visit, a bot or a person,
-a repeat within 15 minutes, the plan's monthly allowance, the visitor's first
-visit of the day. What the visit was made with (browser, system, device) is
-worked out later, when the buffer is drained (`analytics.buffer`).
+redirect, bio pages, file downloads) and the statistics. It works out at once
+what only the request can tell: whose visit (the owner's is not recorded), a
+bot or a person, where from, and who the visitor is today (a salted hash).
+With a Redis buffer that is all the visitor waits for: whether the visit
+counts (a repeat within 15 minutes, past the plan's monthly allowance, the
+visitor's first of the day) is decided when the buffer is drained
+(`analytics.decisions`), and what it was made with (browser, system, device)
+is worked out then too (`analytics.buffer`).
 """
 
 import hashlib
@@ -22,13 +25,12 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
-from django.core.signals import setting_changed
-from django.dispatch import receiver
+from django.core.cache import cache
 from django.http import HttpRequest
 from redis import RedisError
 
 from analytics import allowance, buffer, wire
+from analytics.decisions import DAY_SECONDS, REPEAT_SECONDS
 from analytics.visitors import (
     MAX_USER_AGENT,
     Visitor,
@@ -38,13 +40,10 @@ from analytics.visitors import (
     language_of,
     referrer_of,
 )
-from billing import entitlements
 from shortener.models import Link
 
 logger = logging.getLogger(__name__)
 
-REPEAT_SECONDS = 15 * 60  # a visit this soon after the last one is left out
-DAY_SECONDS = 24 * 60 * 60
 # What a cache that cannot be reached raises (Redis down); the visit still counts.
 CACHE_ERRORS = (RedisError, OSError)
 
@@ -64,73 +63,29 @@ class Glance(NamedTuple):
     is_bot: bool
 
 
-# The checks of `record_click` and the push, as one atomic step in the buffer's
-# Redis (one round trip): the same sequence as `step_by_step` below.
-# KEYS: the buffer's queue, repeat, seen today, the month's counter (with a limit).
-# ARGV: repeat seconds, day seconds, limit (0: none), bot ("1"/"0"), the
-# month's count when the counter is to be set ("": not known), month seconds,
-# the event's JSON up to its "unique" value.
-# Answers SEED (the counter is missing: call again with the count, nothing
-# done yet), LEFT_OUT, RECORDED or RECORDED_UNIQUE.
-ONE_TRIP = """
-local function add(key, seconds)  -- as the cache's add(): true when it was absent
-  if tonumber(seconds) > 0 then
-    return redis.call('SET', key, 1, 'NX', 'EX', seconds)
-  end
-  return redis.call('EXISTS', key) == 0  -- kept for no time at all
-end
-local limit = tonumber(ARGV[3])
-local bot = ARGV[4] == '1'
-if limit > 0 and ARGV[5] == '' and redis.call('EXISTS', KEYS[4]) == 0 then
-  return -1
-end
-if not add(KEYS[2], ARGV[1]) then
-  return 0
-end
-if limit > 0 then
-  if ARGV[5] ~= '' then
-    redis.call('SET', KEYS[4], ARGV[5], 'NX', 'EX', ARGV[6])
-  end
-  if bot then
-    if tonumber(redis.call('GET', KEYS[4])) >= limit then
-      return 0
-    end
-  elseif redis.call('INCR', KEYS[4]) > limit then
-    return 0
-  end
-end
-local unique = false
-if not bot and add(KEYS[3], ARGV[2]) then
-  unique = true
-end
-redis.call('RPUSH', KEYS[1], ARGV[7] .. (unique and 'true}' or 'false}'))
-return unique and 2 or 1
-"""
-SEED, LEFT_OUT, RECORDED, RECORDED_UNIQUE = -1, 0, 1, 2
 EVENT_JSON = json.JSONEncoder(separators=(",", ":"))  # as json.dumps, made once
 
 
-def record_click(link: Link, request: HttpRequest) -> bool:
-    """Record the visit unless left out; True when it counts as a person's click.
+def record_click(link: Link, request: HttpRequest) -> None:
+    """Hand the visit over to be recorded, unless it is the owner's.
 
-    Bot visits are recorded apart and answer False, as do the owner's own
-    visits, repeats within 15 minutes and visits past the plan's allowance.
-    Never raises: the visitor is redirected whatever happens to the click.
-
-    With a Redis buffer the checks and the push take one round trip
-    (`ONE_TRIP`); without one they are made in the cache (`step_by_step`).
+    With a Redis buffer the event is pushed as it is, and whether it counts
+    (a repeat, past the plan's allowance, the visitor's first today) is
+    decided when the buffer is drained (`analytics.decisions`). Without one,
+    the checks are made in the cache (`step_by_step`) and the click is stored
+    at once. Never raises: the visitor is redirected whatever happens to the
+    click.
     """
     if is_owner(request, link):
-        return False
+        return
     event = observe(link, request)
     try:
         if buffer.buffer_url():
-            outcome = in_one_trip(link, event)
+            buffer.enqueue(EVENT_JSON.encode(event))
         else:
-            outcome = step_by_step(link, event)
+            step_by_step(link, event)
     except CACHE_ERRORS:
-        outcome = counted_anyway(link, event)
-    return outcome != LEFT_OUT and not event["bot"]
+        counted_anyway(link, event)
 
 
 async def record_click_async(
@@ -138,108 +93,52 @@ async def record_click_async(
     request: HttpRequest,
     redis: wire.Client,
     run: Callable[..., Awaitable[Any]],
-) -> bool:
+) -> None:
     """`record_click` for a coroutine, with the buffer's Redis behind `redis`.
 
-    The same checks and push (`ONE_TRIP`) over the lean connection of
-    `analytics.wire`, so the event loop never waits on a socket; the steps
-    that may query the database (the plan's allowance, the fallback when
-    Redis cannot be reached) go through `run`, which runs a blocking call in a
-    worker thread and awaits it.
+    The same event and push over the lean connection of `analytics.wire`, so
+    the event loop never waits on a socket. When Redis cannot be reached the
+    click is stored through `run`, which runs a blocking call in a worker
+    thread and awaits it.
     """
     if is_owner(request, link):
-        return False
+        return
     event = observe(link, request)
-    cap = None
-    if entitlements.paid_plans():
-        cap = await run(allowance.allowance_of, link.owner_id)
-    keys, args = one_trip_arguments(link, event, cap)
     try:
-        outcome = await redis.run_script(ONE_TRIP, [buffer.QUEUE, *keys], args)
-        if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
-            args[4] = await run(allowance.counted_this_month, link.owner_id)
-            outcome = await redis.run_script(ONE_TRIP, [buffer.QUEUE, *keys], args)
+        await redis.command(b"RPUSH", buffer.QUEUE, EVENT_JSON.encode(event))
     except (wire.Unavailable, wire.ReplyError):
-        outcome = await run(counted_anyway, link, event)
-    return outcome != LEFT_OUT and not event["bot"]
+        await run(counted_anyway, link, event)
 
 
 def observe(link: Link, request: HttpRequest) -> dict:
-    """The visit's event (`event_of`), its `unique` flag still to be decided."""
+    """The visit's event (`event_of`), whether it counts still to be decided."""
     seen = glance(request)
-    return event_of(link, seen, visitor_hash(seen, today()), unique=False)
+    return event_of(link, seen, visitor_hash(seen, today()))
 
 
-def counted_anyway(link: Link, event: dict) -> int:
-    """Store the visit when the checks cannot be made (the cache is unreachable).
+def counted_anyway(link: Link, event: dict) -> None:
+    """Store the visit at once: the buffer (or the cache) cannot be reached.
 
     Nothing tells a repeat apart then: the visit counts, as a person's first
     of the day (losing it would be the worse error).
     """
-    logger.warning("Cache unreachable: click on link %s counted as new", link.pk)
-    buffer.push({**event, "unique": not event["bot"]})
-    return RECORDED
+    logger.warning("Redis unreachable: click on link %s counted as new", link.pk)
+    buffer.store({**event, "unique": not event["bot"]})
 
 
-def step_by_step(link: Link, event: dict) -> int:
-    """The checks in the cache, one operation each, then the push (no buffer)."""
+def step_by_step(link: Link, event: dict) -> None:
+    """The checks in the cache, one operation each, then the click is stored.
+
+    Without a buffer (the embedded default): the same checks as the drain's
+    (`analytics.decisions`), made at once.
+    """
     is_bot, fingerprint = event["bot"], event["visitor"]
     if is_repeat(link, fingerprint):
-        return LEFT_OUT
+        return
     if not within_allowance(link, is_bot):
-        return LEFT_OUT  # the plan's clicks of the month are used: still redirected
+        return  # the plan's clicks of the month are used: still redirected
     unique = not is_bot and is_first_today(link, fingerprint)
-    buffer.push({**event, "unique": unique})
-    return RECORDED_UNIQUE if unique else RECORDED
-
-
-def in_one_trip(link: Link, event: dict) -> int:
-    """The same checks and the push in the buffer's Redis, atomically (ONE_TRIP)."""
-    cap = allowance.allowance_of(link.owner_id)  # None: no limit
-    keys, args = one_trip_arguments(link, event, cap)
-    outcome = buffer.push_scripted(ONE_TRIP, keys, args)
-    if outcome == SEED:  # the month's counter is not in Redis: rebuild it first
-        args[4] = allowance.counted_this_month(link.owner_id)
-        outcome = buffer.push_scripted(ONE_TRIP, keys, args)
-    return outcome
-
-
-@lru_cache(maxsize=1)
-def cache_key_function() -> Callable[[str], str]:
-    """The default cache's `make_key` (a pure function of the settings), found
-    once: the cache handle is looked up per context on every use."""
-    return caches[DEFAULT_CACHE_ALIAS].make_key
-
-
-@receiver(setting_changed, dispatch_uid="analytics.clicks.cache_key_function")
-def forget_cache_key_function(setting: str, **kwargs: Any) -> None:
-    if setting == "CACHES":
-        cache_key_function.cache_clear()
-
-
-def one_trip_arguments(link: Link, event: dict, cap: int | None) -> tuple[list, list]:
-    """ONE_TRIP's keys (after the queue's) and arguments for the event.
-
-    The keys are the cache's own (`cache.make_key`), so both ways share them
-    when the cache and the buffer are the same Redis. `cap` is the owner's
-    monthly allowance, None for no limit.
-    """
-    make_key = cache_key_function()
-    fingerprint = event["visitor"]
-    keys = [
-        make_key(repeat_key(link, fingerprint)),
-        make_key(seen_key(link, fingerprint)),
-    ]
-    if cap is not None:
-        keys.append(make_key(allowance.counter_key(link.owner_id)))
-    # The event's JSON up to its unique flag (its last member), which the
-    # script adds and closes. Inside a JSON string a quote is escaped, so
-    # '"unique":' is only ever the member's name.
-    text = EVENT_JSON.encode(event)
-    head = text[: text.rindex('"unique":') + len('"unique":')]
-    args = [REPEAT_SECONDS, DAY_SECONDS, cap or 0, int(event["bot"]), ""]
-    args += [allowance.MONTH_SECONDS, head]
-    return keys, args
+    buffer.store({**event, "unique": unique})
 
 
 def glance(request: HttpRequest) -> Glance:
@@ -269,10 +168,14 @@ def glance(request: HttpRequest) -> Glance:
     )
 
 
-def event_of(link: Link, seen: Glance, fingerprint: str, *, unique: bool) -> dict:
+def event_of(
+    link: Link, seen: Glance, fingerprint: str, *, unique: bool | None = None
+) -> dict:
     """The compact, JSON-ready click event the buffer carries (plain values only).
 
-    The address travels only when it is to be kept (CLICKS_STORE_IP).
+    `unique` is None until the checks have decided whether the visit counts
+    (then it is left out, or its flag is set). The address travels only when
+    it is to be kept (CLICKS_STORE_IP).
     """
     return {
         "id": new_event_id(),

@@ -2,9 +2,8 @@
 
 redis-py spends about 150 µs of Python on each command (packing arguments, its
 connection pool, its observability hooks) and blocks the thread while Redis
-answers. The fast redirect path records a click with a single script call, so
-it speaks RESP (Redis's wire protocol) itself, on one connection per event
-loop:
+answers. The fast redirect path records a click with a single RPUSH, so it
+speaks RESP (Redis's wire protocol) itself, on one connection per event loop:
 
 - commands of concurrent requests are pipelined: those issued during one turn
   of the loop are written together, and Redis answers them in order;
@@ -19,7 +18,6 @@ nil and array replies in.
 """
 
 import asyncio
-import hashlib
 import ssl
 import time
 from collections import deque
@@ -179,7 +177,7 @@ class Connection(asyncio.Protocol):
 
 
 class Client:
-    """Scripts run in one Redis named by URL, from coroutines of one process.
+    """Commands sent to one Redis named by URL, from coroutines of one process.
 
     The connection is opened on first use, in the running loop, and opened
     again once lost (a process that runs a new loop gets a new connection).
@@ -195,25 +193,16 @@ class Client:
         self.opening: asyncio.Future | None = None
         self.opening_loop: asyncio.AbstractEventLoop | None = None
         self.retry_at = 0.0
-        self.digests: dict[str, str] = {}
 
-    async def run_script(self, source: str, keys: list[str], args: list) -> Any:
-        """EVALSHA `source` (EVAL when Redis does not hold it yet); its reply.
+    async def command(self, *args: Any) -> Any:
+        """Send one command (pipelined with those of this loop turn); its reply.
 
-        Raises Unavailable, or ReplyError when the script fails in Redis.
+        Raises Unavailable, or ReplyError when Redis answers with an error.
         """
-        digest = self.digests.get(source)
-        if digest is None:
-            digest = self.digests[source] = hashlib.sha1(source.encode()).hexdigest()
         connection = self.connection
         if connection is None or connection.closed or not connection.is_current():
             connection = await self.connected()
-        try:
-            return await connection.command(b"EVALSHA", digest, len(keys), *keys, *args)
-        except ReplyError as error:
-            if not str(error).startswith("NOSCRIPT"):
-                raise
-        return await connection.command(b"EVAL", source, len(keys), *keys, *args)
+        return await connection.command(*args)
 
     async def connected(self) -> Connection:
         loop = asyncio.get_running_loop()

@@ -34,8 +34,9 @@ def _clicks_drained_eagerly(request, monkeypatch):
     """With a Redis click buffer, each buffered click is drained at once.
 
     The analogue of eager Celery tasks: a test sees a visit's click stored when
-    the visit has answered, through the real buffer (RPUSH, then a drain). Tests
-    of the buffer itself opt out with `@pytest.mark.click_buffer`.
+    the visit has answered, through the real buffer (RPUSH, then a drain that
+    decides whether it counts). Tests of the buffer itself opt out with
+    `@pytest.mark.click_buffer`.
     """
     from django.conf import settings
 
@@ -44,27 +45,19 @@ def _clicks_drained_eagerly(request, monkeypatch):
     if settings.CLICKS_BUFFER_URL and not request.node.get_closest_marker(
         "click_buffer"
     ):
-        push, push_scripted = buffer.push, buffer.push_scripted
+        enqueue, command = buffer.enqueue, wire.Client.command
 
-        def push_and_drain(event: dict) -> None:
-            push(event)
+        def enqueue_and_drain(event: bytes) -> None:
+            enqueue(event)
             buffer.drain()
 
-        def push_scripted_and_drain(*args: object) -> object:
-            answer = push_scripted(*args)
-            buffer.drain()
-            return answer
-
-        run_script = wire.Client.run_script
-
-        async def run_script_and_drain(self, *args: object) -> object:
-            answer = await run_script(self, *args)
+        async def command_and_drain(self, *args: object) -> object:
+            answer = await command(self, *args)
             await sync_to_async(buffer.drain)()
             return answer
 
-        monkeypatch.setattr(buffer, "push", push_and_drain)
-        monkeypatch.setattr(buffer, "push_scripted", push_scripted_and_drain)
-        monkeypatch.setattr(wire.Client, "run_script", run_script_and_drain)
+        monkeypatch.setattr(buffer, "enqueue", enqueue_and_drain)
+        monkeypatch.setattr(wire.Client, "command", command_and_drain)
 
 
 def api_client_for(user) -> APIClient:

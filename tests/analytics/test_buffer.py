@@ -7,13 +7,14 @@ import json
 import os
 
 import pytest
+import time_machine
 from django.core.cache.backends.redis import RedisCache
 from django.test import RequestFactory
 
-from analytics import buffer, clicks, tasks
+from analytics import allowance, buffer, clicks, decisions, tasks
 from analytics.models import Click, DailyStat
 from tests.analytics import visits
-from tests.analytics.test_pipeline import CLOSED_PORT
+from tests.analytics.test_pipeline import CLOSED_PORT, event
 from tests.analytics.visits import visit
 from tests.limits.conftest import on_plan
 
@@ -164,21 +165,26 @@ def test_a_malformed_event_is_dropped_not_fatal(client, link, redis):
     assert buffer.pending() == 0
 
 
-def test_repeats_and_the_owners_visits_are_never_pushed(client, link, owner, redis):
+def test_the_owners_visits_are_not_pushed_repeats_are_left_out_when_drained(
+    client, link, owner, redis
+):
     visit(client, "/stats")
     visit(client, "/stats")  # within 15 minutes
     client.force_login(owner)
     visit(client, "/stats", REMOTE_ADDR=visits.US_IP)
 
-    assert buffer.pending() == 1
+    assert buffer.pending() == 2  # the visit and its repeat
+    assert buffer.drain() == 2
+    assert Click.objects.count() == 1
+    assert counters(link) == (1, 1)
 
 
-def test_a_bot_visit_is_pushed_and_answers_not_counted(link, redis):
+def test_a_bot_visit_is_pushed_then_stored_apart(link, redis):
     request = RequestFactory().get(
         "/stats", **{**visits.BROWSER, "HTTP_USER_AGENT": visits.TWITTER}
     )
 
-    assert clicks.record_click(link, request) is False
+    clicks.record_click(link, request)
 
     assert buffer.pending() == 1
     buffer.drain()
@@ -186,79 +192,230 @@ def test_a_bot_visit_is_pushed_and_answers_not_counted(link, redis):
     assert counters(link) == (0, 0)
 
 
-def test_a_counted_visit_is_decided_and_pushed_in_one_round_trip(
-    link, redis, monkeypatch
-):
-    trips: list[tuple] = []
-    push_scripted = buffer.push_scripted
+def test_a_visit_is_one_push_and_asks_the_cache_nothing(link, redis, monkeypatch):
+    pushes: list[bytes] = []
+    enqueue = buffer.enqueue
 
-    def counted_trip(*args: object) -> object:
-        trips.append(args)
-        return push_scripted(*args)
+    def counted_push(event: bytes) -> None:
+        pushes.append(event)
+        enqueue(event)
 
-    monkeypatch.setattr(buffer, "push_scripted", counted_trip)
+    monkeypatch.setattr(buffer, "enqueue", counted_push)
     # The cache is not asked at all: it could be unreachable.
     monkeypatch.setattr(clicks, "cache", RedisCache(CLOSED_PORT, {}))
-    factory = RequestFactory()
+    request = RequestFactory().get("/stats", **visits.BROWSER)
 
-    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is True
-    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is False
+    clicks.record_click(link, request)
 
-    assert len(trips) == 2
+    assert len(pushes) == 1
     (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
-    assert (event["link"], event["bot"], event["unique"]) == (link.pk, False, True)
+    assert (event["link"], event["bot"], event["unique"]) == (link.pk, False, None)
 
 
-def test_the_pushed_event_is_the_visit_with_its_unique_flag(link, redis):
-    # The script closes the event's JSON after '"unique":'; an agent that
-    # quotes it must not cut the event short.
+def test_the_pushed_event_is_the_observed_visit(link, redis):
     agent = visits.BROWSER["HTTP_USER_AGENT"] + ' "unique":true} \\"'
-    request = RequestFactory().get("/stats", HTTP_USER_AGENT=agent)
-    observed = clicks.observe(link, request)
+    observed = clicks.observe(link, RequestFactory().get("/", HTTP_USER_AGENT=agent))
 
-    assert clicks.record_click(
-        link, RequestFactory().get("/stats", HTTP_USER_AGENT=agent)
-    )
+    clicks.record_click(link, RequestFactory().get("/", HTTP_USER_AGENT=agent))
+
     (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
-    expected = {**observed, "id": event["id"], "at": event["at"], "unique": True}
-    assert event == expected
+    assert event == {**observed, "id": event["id"], "at": event["at"]}
     assert event["agent"] == agent
-
-
-def test_the_script_keeps_the_cache_keys_so_both_ways_agree(link, redis, settings):
-    factory = RequestFactory()
-    settings.CLICKS_BUFFER_URL = ""  # step by step in the cache, stored at once
-    clicks.record_click(link, factory.get("/stats", **visits.BROWSER))
-    settings.CLICKS_BUFFER_URL = os.environ["REDIS_URL"]
-
-    # The cache's repeat entry answers for the script (same Redis, same key).
-    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is False
-    for key in redis.scan_iter(match="*analytics:recent:*"):
-        redis.delete(key)  # as if 15 minutes passed: counted, but not unique today
-    assert clicks.record_click(link, factory.get("/stats", **visits.BROWSER)) is True
-
-    (event,) = buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
-    assert event["unique"] is False
+    assert event["unique"] is None
 
 
 @pytest.mark.parametrize("bot", [False, True])
-def test_past_the_allowance_the_script_pushes_nothing(link, redis, settings, bot):
+def test_past_the_allowance_the_drain_stores_nothing(link, redis, settings, bot):
     settings.PAID_PLANS = True
     on_plan(link.owner, clicks=1)
     agent = visits.GOOGLEBOT if bot else visits.CHROME_WINDOWS
     factory = RequestFactory()
 
-    def visit_from(address: str) -> bool:
+    def visit_from(address: str) -> None:
         request = factory.get(
             "/stats",
             **{**visits.BROWSER, "REMOTE_ADDR": address, "HTTP_USER_AGENT": agent},
         )
-        return clicks.record_click(link, request)
+        clicks.record_click(link, request)
 
     person = factory.get("/stats", **{**visits.BROWSER, "REMOTE_ADDR": visits.US_IP})
-    assert clicks.record_click(link, person) is True  # the month's only click
-    assert visit_from(visits.CANADA_IP) is False
+    clicks.record_click(link, person)  # the month's only click
+    visit_from(visits.CANADA_IP)
 
-    assert [
-        event["bot"] for event in buffer.decode(redis.lrange(buffer.QUEUE, 0, -1))
-    ] == [False]
+    assert buffer.drain() == 2
+    assert list(Click.objects.values_list("is_bot", flat=True)) == [False]
+    assert counters(link) == (1, 1)
+
+
+# The verdicts of the drain (analytics.decisions), on events pushed as the
+# redirect pushes them, with times of the test's choosing.
+
+START = 1_780_000_000.0  # a Thursday at 20:26 UTC
+
+
+def pushed(redis, *events: dict) -> None:
+    redis.rpush(buffer.QUEUE, *(json.dumps(event) for event in events))
+
+
+def undecided(link, minutes: float = 0, **fields: object) -> dict:
+    """A person's visit `minutes` after START, as the redirect pushes it."""
+    return {**event(link, at=START + minutes * 60, **fields), "unique": None}
+
+
+def stored(link) -> list[tuple[float, bool, bool]]:
+    """(minutes after START, bot, unique) of the link's click rows, in time order."""
+    return [
+        (
+            round((click.created.timestamp() - START) / 60, 2),
+            click.is_bot,
+            click.is_unique,
+        )
+        for click in Click.objects.filter(link=link).order_by("created")
+    ]
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_a_repeat_is_judged_on_the_visits_own_times(link, redis):
+    pushed(
+        redis,
+        undecided(link, 0),
+        undecided(link, 14.99),  # a repeat
+        undecided(link, 15),  # 15 minutes on: counts, not unique
+        undecided(link, 29),  # within 15 minutes of the last that counted
+        undecided(link, 31),
+        undecided(link, 5, visitor="e" * 64),  # someone else
+    )
+
+    assert buffer.drain() == 6
+
+    assert stored(link) == [
+        (0, False, True),
+        (5, False, True),
+        (15, False, False),
+        (31, False, False),
+    ]
+    assert counters(link) == (4, 2)
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_visits_pushed_out_of_order_are_still_one_visit(link, redis):
+    pushed(redis, undecided(link, 0.01), undecided(link, 0))
+
+    buffer.drain()
+
+    assert stored(link) == [(0.01, False, True)]  # the first to arrive counts
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_a_repeat_across_batches_is_still_a_repeat(link, redis):
+    pushed(redis, undecided(link, 0))
+    buffer.drain()
+    pushed(redis, undecided(link, 10), undecided(link, 16))
+    buffer.drain()
+
+    assert stored(link) == [(0, False, True), (16, False, False)]
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_a_bots_repeats_are_left_out_and_its_visits_are_never_unique(link, redis):
+    bot = {"agent": visits.GOOGLEBOT, "bot": True}
+    pushed(redis, *(undecided(link, minute, **bot) for minute in (0, 1, 20)))
+
+    buffer.drain()
+
+    assert stored(link) == [(0, True, False), (20, True, False)]
+    assert counters(link) == (0, 0)
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_decided_events_pass_as_they_are(link, redis):
+    pushed(
+        redis,
+        event(link, at=START, unique=False),  # counted as new by hand, say
+        event(link, at=START + 60, unique=True),
+    )
+
+    assert buffer.drain() == 2
+
+    assert stored(link) == [(0, False, False), (1, False, True)]
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_verdicts_are_written_a_chunk_at_a_time(link, redis, monkeypatch):
+    monkeypatch.setattr(decisions, "CHUNK", 2)
+    writes = []
+    write = decisions.Ledger.write
+
+    def counted(ledger, given):
+        writes.append(len(given))
+        write(ledger, given)
+
+    monkeypatch.setattr(decisions.Ledger, "write", counted)
+    pushed(redis, *(undecided(link, minute) for minute in (0, 1, 16, 17, 40)))
+
+    buffer.drain()
+
+    assert writes == [2, 2, 1]
+    assert [minutes for minutes, _, _ in stored(link)] == [0, 16, 40]
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_a_batch_decided_by_a_worker_that_died_gets_the_same_verdicts(
+    link, redis, settings, monkeypatch
+):
+    settings.PAID_PLANS = True
+    on_plan(link.owner, clicks=2)
+    visitors = ["a" * 64, "b" * 64, "c" * 64]
+    pushed(redis, *(undecided(link, 1, visitor=visitor) for visitor in visitors))
+    process = buffer.process
+
+    def dies(events: list[dict], **kwargs: object) -> int:
+        raise SystemExit("the worker is killed")
+
+    monkeypatch.setattr(buffer, "process", dies)
+    with pytest.raises(SystemExit):
+        buffer.drain()
+    counter = redis.get(allowance.counter_key(link.owner_id))
+    assert int(counter) == 3  # two clicks taken, and one past the allowance
+    monkeypatch.setattr(buffer, "process", process)
+
+    assert buffer.drain() == 3  # taken again, decided the same
+
+    assert counters(link) == (2, 2)
+    assert int(redis.get(allowance.counter_key(link.owner_id))) == 3  # not 6
+    assert not redis.exists(decisions.VERDICTS)  # gone with the batch
+    pushed(redis, undecided(link, 2, visitor="d" * 64))
+    buffer.drain()
+    assert counters(link) == (2, 2)
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_a_months_counter_missing_from_redis_starts_from_the_rollups(
+    link, redis, settings
+):
+    settings.PAID_PLANS = True
+    on_plan(link.owner, clicks=2)
+    buffer.process([event(link, at=START), event(link, at=START, unique=False)])
+    redis.delete(allowance.counter_key(link.owner_id))
+
+    pushed(redis, undecided(link, 5, visitor="a" * 64))
+    buffer.drain()
+
+    assert counters(link) == (2, 1)  # the plan's two clicks were counted already
+    assert int(redis.get(allowance.counter_key(link.owner_id))) == 3
+
+
+@time_machine.travel(START + 3600, tick=False)
+def test_the_allowance_is_the_month_of_the_visit(link, redis, settings):
+    settings.PAID_PLANS = True
+    on_plan(link.owner, clicks=1)
+    last_month = START - 31 * 24 * 3600
+    pushed(
+        redis,
+        {**event(link, at=last_month), "unique": None},
+        undecided(link, 0, visitor="a" * 64),  # this month's first: counted
+    )
+
+    assert buffer.drain() == 2
+
+    assert counters(link) == (2, 2)

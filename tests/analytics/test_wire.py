@@ -1,7 +1,7 @@
 """The lean asyncio Redis connection of the fast path (analytics.wire).
 
 The protocol and the failures against a small RESP server of the test's own;
-scripts, pipelining and the database number against the real Redis named by
+commands, pipelining and the database number against the real Redis named by
 REDIS_URL (the PostgreSQL + Redis run of CI).
 """
 
@@ -123,37 +123,10 @@ def test_the_url_selects_its_database_before_the_first_command():
 
     async def main():
         async with fake as url:
-            return await wire.Client(url).run_script("return 1", ["k"], ["a", 2])
-
-    assert run(main) == 6  # EVALSHA, digest, 1, k, a, 2
-    select, evalsha = fake.commands
-    assert select == [b"SELECT", b"3"]
-    assert evalsha[:3] == [
-        b"EVALSHA",
-        b"e0e1f9fabfc9d4800c877a703b823ac0578ff8db",
-        b"1",
-    ]
-
-
-def test_a_script_redis_does_not_hold_is_sent_whole():
-    def noscript(command: list[bytes]) -> bytes:
-        if command[0] == b"EVALSHA":
-            return b"-NOSCRIPT No matching script. Please use EVAL.\r\n"
-        return answer_all(command)
-
-    fake = FakeRedis(noscript)
-
-    async def main():
-        async with fake as url:
-            return await wire.Client(url).run_script("return 1", [], [])
+            return await wire.Client(url).command(b"RPUSH", "queue", b'{"a":2}')
 
     assert run(main) == 3
-    assert [command[0] for command in fake.commands] == [
-        b"SELECT",
-        b"EVALSHA",
-        b"EVAL",
-    ]
-    assert fake.commands[-1][1] == b"return 1"
+    assert fake.commands == [[b"SELECT", b"3"], [b"RPUSH", b"queue", b'{"a":2}']]
 
 
 def test_another_error_is_raised():
@@ -161,19 +134,16 @@ def test_another_error_is_raised():
 
     async def main():
         async with fake as url:
-            await wire.Client(url).run_script("return 1", [], [])
+            await wire.Client(url).command(b"PING")
 
     with pytest.raises(wire.ReplyError, match="ERR boom"):
         run(main)
 
 
 def test_commands_of_one_loop_turn_are_written_together_and_answered_in_order():
-    sizes: list[int] = []
-
     def echo(command: list[bytes]) -> bytes:
         if command[0] == b"SELECT":
             return b"+OK\r\n"
-        sizes.append(len(command))
         return b":%s\r\n" % command[-1]
 
     fake = FakeRedis(echo)
@@ -183,7 +153,7 @@ def test_commands_of_one_loop_turn_are_written_together_and_answered_in_order():
             client = wire.Client(url)
             await client.connected()
             return await asyncio.gather(
-                *(client.run_script("return ARGV[1]", [], [n]) for n in range(200))
+                *(client.command(b"ECHO", n) for n in range(200))
             )
 
     assert run(main) == list(range(200))
@@ -199,11 +169,11 @@ def test_a_silent_redis_fails_the_command_after_the_timeout(monkeypatch):
             client = wire.Client(url)
             started = time.monotonic()
             with pytest.raises(wire.Unavailable):
-                await client.run_script("return 1", [], [])
+                await client.command(b"PING")
             waited = time.monotonic() - started
             # The connection was dropped: the next command opens a new one.
             with pytest.raises(wire.Unavailable):
-                await client.run_script("return 1", [], [])
+                await client.command(b"PING")
             return waited
 
     assert 0.04 < run(main) < 1.0
@@ -217,12 +187,12 @@ def test_a_connection_lost_fails_what_waits_and_the_next_command_reconnects():
     async def main():
         async with fake as url:
             client = wire.Client(url)
-            waiting = asyncio.ensure_future(client.run_script("return 1", [], []))
+            waiting = asyncio.ensure_future(client.command(b"PING"))
             await asyncio.sleep(0.05)
             client.connection.transport.abort()  # the server goes away
             with pytest.raises(wire.Unavailable):
                 await waiting
-            return await client.run_script("return 1", [], [])
+            return await client.command(b"PING")
 
     assert run(main) == 1
     assert fake.connections == 2
@@ -244,10 +214,10 @@ def test_an_unreachable_redis_is_not_asked_again_for_a_moment(monkeypatch):
         client.open = counted
         for _ in range(3):
             with pytest.raises(wire.Unavailable):
-                await client.run_script("return 1", [], [])
+                await client.command(b"PING")
         client.retry_at = 0.0  # the moment has passed
         with pytest.raises(wire.Unavailable):
-            await client.run_script("return 1", [], [])
+            await client.command(b"PING")
 
     run(main)
     assert attempts == 2
@@ -282,18 +252,16 @@ def test_other_urls_are_not_spoken():
 
 
 @needs_redis
-def test_scripts_run_in_the_database_the_url_names():
+def test_commands_run_in_the_database_the_url_names():
     url = os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/9"
     plain = redis_py.Redis.from_url(url)
     plain.delete("wire:test")
-    plain.script_flush()  # the first call finds no script: EVAL, then EVALSHA
 
     async def main():
         client = wire.Client(url)
-        source = "return redis.call('INCRBY', KEYS[1], ARGV[1])"
-        first = await client.run_script(source, ["wire:test"], [5])
+        first = await client.command(b"INCRBY", "wire:test", 5)
         rest = await asyncio.gather(
-            *(client.run_script(source, ["wire:test"], [1]) for _ in range(100))
+            *(client.command(b"INCRBY", "wire:test", 1) for _ in range(100))
         )
         return first, rest
 

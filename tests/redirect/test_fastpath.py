@@ -510,8 +510,7 @@ def test_the_click_takes_the_lean_connection_not_redis_py(
     def not_here(*args: object) -> None:
         raise AssertionError("the fast path went through redis-py")
 
-    monkeypatch.setattr(buffer, "push_scripted", not_here)
-    monkeypatch.setattr(buffer, "push", not_here)
+    monkeypatch.setattr(buffer, "enqueue", not_here)
 
     call(app, "/Promo")
     call(app, "/Promo")  # a repeat
