@@ -342,7 +342,7 @@ def push_events(number: int, link_ids: list[int], owner_id: int) -> None:
             "country_code": code,
             "country": country,
             "bot": "Googlebot" in agent,
-            "unique": n % 2 == 0,
+            "unique": None,  # decided by the drain
         }
         chunk.append(json.dumps(event, separators=(",", ":")))
         if len(chunk) == 5000:
