@@ -96,6 +96,14 @@ def arguments() -> argparse.Namespace:
         "aggregation sharing the cores (the clicks are drained and checked "
         "after each run)",
     )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=0,
+        help="run the Celery worker under `nice -n N`: on a host shared with the "
+        "web server, the web's requests come first and the buffer absorbs the "
+        "clicks meanwhile",
+    )
     return parser.parse_args()
 
 
@@ -421,8 +429,11 @@ def run(args: argparse.Namespace, env: dict, processes: Processes) -> None:
     few = Link.objects.create(owner=owner, alias="ten", long_url="https://example.com/")
 
     celery = [str(BIN / "celery"), "-A", "config"]
+    nice = ["nice", "-n", str(args.worker_nice)] if args.worker_nice else []
     worker = processes.start(
-        "worker", [*celery, "worker", "--pool", "solo", "-c", "1", "-l", "warning"], env
+        "worker",
+        [*nice, *celery, "worker", "--pool", "solo", "-c", "1", "-l", "warning"],
+        env,
     )
     beat = None
     if not args.aggregate_after:  # drains every CLICKS_DRAIN_SECONDS, during runs too
@@ -535,7 +546,8 @@ def report(args, rounds, aggregated, agg_seconds, stats_million, stats_ten) -> N
         + (
             "idle during the runs, draining after each)"
             if args.aggregate_after
-            else "aggregating at the same time)"
+            else "aggregating at the same time"
+            + (f", under nice -n {args.worker_nice})" if args.worker_nice else ")")
         ),
         "Bare: a Django view, target from the local-memory cache (gunicorn, "
         "2 sync workers)",
