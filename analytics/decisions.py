@@ -120,12 +120,7 @@ def is_recent(last: str, at: float, event_id: str) -> bool:
     The event itself, pushed again, is not its own repeat.
     """
     when, _, last_id = last.partition(" ")
-    if last_id == event_id:
-        return False
-    try:
-        return abs(at - float(when)) < REPEAT_SECONDS
-    except ValueError:  # not a time: kept for 15 minutes, so recent
-        return True
+    return last_id != event_id and abs(at - float(when)) < REPEAT_SECONDS
 
 
 class Ledger:
@@ -188,7 +183,7 @@ class Ledger:
         return verdicts
 
     def judge(self, position: int, event: dict) -> str:
-        """The event's verdict (the same sequence as `clicks.step_by_step`)."""
+        """The event's verdict: the checks of `clicks.step_by_step`, in its order."""
         at, event_id, is_bot = event["at"], event["id"], event["bot"]
         key = visit_key(event)
         last = self.state.get(key)
