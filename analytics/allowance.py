@@ -1,12 +1,15 @@
 """The plan's monthly allowance of tracked clicks (api-spec §16.3, §16.8 `clicks`).
 
 Once an owner's links have counted their plan's `clicks` this calendar month,
-further visits still redirect but are not recorded. The redirect must not pay a
-query for this, so both numbers live in the cache:
+further visits still redirect but are not recorded. No visit pays a query for
+this:
 
-- the owner's limit, read from their plan at most every LIMIT_SECONDS;
-- a counter per owner and month, added to atomically (INCR) by each counted
-  click. When the cache has lost it, it is rebuilt from the daily rollups.
+- the owner's limit is read from their plan at most every LIMIT_SECONDS
+  (cached);
+- a counter per owner and month counts the clicks. With the click buffer the
+  drain keeps it in the buffer's Redis (`analytics.decisions`); without one
+  `take` adds to it in the cache (INCR, atomic). Either way a counter that is
+  missing is rebuilt from the daily rollups (`counted_this_month`).
 
 While paid plans are off nothing is asked at all (D38).
 """
